@@ -1,0 +1,257 @@
+"""`innoreg law`: list the shipped acts, show an act or an article, parse a text, export Akoma
+Ntoso. Every user error is one `error: …` line on stderr and exit code 2, as `innoreg.cli.main`
+does; the commands translate them here so that they hold however the app is invoked."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from innoreg.errors import InnoregError
+
+if TYPE_CHECKING:
+    from innoreg.law import Act, ActMetadata, Article, Chapter, Expression
+
+app = typer.Typer(
+    help="Regulation texts: list, show, parse and export them.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+ActKey = Annotated[str, typer.Argument(help="Work URI, short name or jurisdiction code.")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="text or json.")]
+OnOption = Annotated[
+    str | None, typer.Option("--on", help="Use the version in force on this day (YYYY-MM-DD).")
+]
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    try:
+        yield
+    except InnoregError as exc:
+        raise _fail(exc.message) from None
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code=2)
+
+
+@app.command("list")
+def list_command(output: FormatOption = Format.text) -> None:
+    """List the shipped acts: short name, jurisdiction, in-force date, work URI and titles."""
+    from innoreg.law import list_acts
+
+    with _user_errors():
+        acts = list_acts()
+    if output is Format.json:
+        _print_json([_metadata_json(meta) for meta in acts])
+        return
+    rows = [("short name", "jurisdiction", "in force", "work URI", "title")]
+    for meta in acts:
+        in_force = meta.in_force.isoformat() if meta.in_force else "unknown"
+        title = f"{meta.title_en} / {meta.title_zh}"
+        rows.append((meta.short_name, meta.jurisdiction, in_force, meta.work_uri, title))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        typer.echo(
+            "  ".join([*(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True)), row[4]])
+        )
+
+
+@app.command("show")
+def show_command(
+    act_key: ActKey,
+    article: Annotated[int | None, typer.Option("--article", "-a", help="One article.")] = None,
+    output: FormatOption = Format.text,
+    on: OnOption = None,
+) -> None:
+    """Show an act, or one article with its paragraphs and eIds (and any date warnings)."""
+    from innoreg.law import find_act, load_expression
+
+    with _user_errors():
+        meta = find_act(act_key)
+        day = _parse_day(on)
+        expression = meta.expression_in_force(day) if day else meta.default_expression()
+        act = load_expression(expression)
+        warnings = meta.date_warnings(day)
+        if article is not None:
+            _show_article(meta, expression, act, act.article(article), warnings, output)
+            return
+    if output is Format.json:
+        _print_json({**_metadata_json(meta, day), "expression": expression.uri, **_act_json(act)})
+        return
+    _echo_header(meta, expression, warnings)
+    for chapter in act.chapters:
+        typer.echo(f"\n{chapter.eid}  {chapter.label}  {chapter.heading}")
+        for item in chapter.articles:
+            _echo_article(item)
+
+
+@app.command("parse")
+def parse_command(
+    file: Annotated[Path, typer.Argument(help="A plain-text regulation.")],
+    output: FormatOption = Format.text,
+) -> None:
+    """Parse a plain-text regulation and print its chapters, articles and paragraphs."""
+    from innoreg.law import parse_act
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
+    with _user_errors():
+        act = parse_act(text, source=str(file))
+    if output is Format.json:
+        _print_json(_act_json(act))
+        return
+    if act.title:
+        typer.echo(act.title)
+    for chapter in act.chapters:
+        typer.echo(f"\n{chapter.eid}  {chapter.label}  {chapter.heading}")
+        for article in chapter.articles:
+            _echo_article(article)
+
+
+@app.command("export-akn")
+def export_akn_command(
+    act_key: ActKey,
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+    ] = None,
+    on: OnOption = None,
+) -> None:
+    """Export an act as Akoma Ntoso 3.0 XML."""
+    from innoreg.law import find_act, load_expression, to_akn_xml
+
+    with _user_errors():
+        meta = find_act(act_key)
+        day = _parse_day(on)
+        expression = meta.expression_in_force(day) if day else meta.default_expression()
+        xml = to_akn_xml(meta, load_expression(expression), expression)
+    if out is None:
+        typer.echo(xml.decode("utf-8"), nl=False)
+        return
+    try:
+        out.write_bytes(xml)
+    except OSError as exc:
+        raise _fail(f"cannot write {out}: {exc.strerror or exc}") from None
+    typer.echo(f"wrote {out} ({expression.uri})")
+
+
+def _parse_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise _fail(f"--on {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _show_article(
+    meta: ActMetadata,
+    expression: Expression,
+    act: Act,
+    article: Article,
+    warnings: list[str],
+    output: Format,
+) -> None:
+    chapter = act.chapter_of(article.num)
+    if output is Format.json:
+        _print_json(
+            {
+                "work_uri": meta.work_uri,
+                "expression": expression.uri,
+                "chapter": {"num": chapter.num, "eId": chapter.eid, "heading": chapter.heading},
+                **_article_json(article),
+                "label": article.label,
+                "warnings": warnings,
+            }
+        )
+        return
+    _echo_header(meta, expression, warnings)
+    typer.echo(f"\n{chapter.eid}  {chapter.label}  {chapter.heading}")
+    _echo_article(article)
+
+
+def _echo_header(meta: ActMetadata, expression: Expression, warnings: list[str]) -> None:
+    typer.echo(f"{meta.title_en}\n{meta.title_zh}")
+    origin = f", translated from {expression.translation_of}" if expression.is_translation else ""
+    typer.echo(f"{expression.uri}{origin}")
+    dates = [
+        f"adopted {_day(meta.adopted)}",
+        f"in force {_day(meta.in_force)}",
+        f"end {_day(meta.end, 'none recorded')}",
+    ]
+    typer.echo(" · ".join(dates))
+    for warning in warnings:
+        typer.echo(f"warning: {warning}")
+
+
+def _echo_article(article: Article) -> None:
+    typer.echo(f"\n  {article.eid}  {article.label}")
+    for paragraph in article.paragraphs:
+        typer.echo(f"    {paragraph.eid}  {paragraph.text}")
+
+
+def _day(day: date | None, unknown: str = "unknown") -> str:
+    return day.isoformat() if day else unknown
+
+
+def _metadata_json(meta: ActMetadata, on: date | None = None) -> dict[str, Any]:
+    return {
+        "short_name": meta.short_name,
+        "work_uri": meta.work_uri,
+        "jurisdiction": meta.jurisdiction,
+        "title_en": meta.title_en,
+        "title_zh": meta.title_zh,
+        "adopted": _iso(meta.adopted),
+        "in_force": _iso(meta.in_force),
+        "end": _iso(meta.end),
+        "expressions": [e.uri for e in meta.expressions],
+        "warnings": meta.date_warnings(on),
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _act_json(act: Act) -> dict[str, Any]:
+    return {"title": act.title, "chapters": [_chapter_json(c) for c in act.chapters]}
+
+
+def _chapter_json(chapter: Chapter) -> dict[str, Any]:
+    return {
+        "num": chapter.num,
+        "heading": chapter.heading,
+        "eId": chapter.eid,
+        "articles": [_article_json(a) for a in chapter.articles],
+    }
+
+
+def _article_json(article: Article) -> dict[str, Any]:
+    return {
+        "num": article.num,
+        "eId": article.eid,
+        "text": article.text,
+        "paragraphs": [{"eId": p.eid, "text": p.text} for p in article.paragraphs],
+    }
+
+
+def _print_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
