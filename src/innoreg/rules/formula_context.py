@@ -1,0 +1,117 @@
+"""What a formula sees when it is built for one evaluation context: ``v`` (names of inputs and
+variables), ``p`` (parameter values on the date) and ``ctx`` (the date, the interpretations,
+the holiday calendar). Each records what it was asked, so every result can be explained."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from innoreg.errors import ParameterError
+from innoreg.rules import expr as e
+from innoreg.rules.parameters import Bracket, Parameter, ParameterValue
+
+
+class Vars:
+    """``v.rd_expense`` is a reference to the input or variable of that name."""
+
+    def __getattr__(self, name: str) -> e.Expr:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return e.Ref(name)
+
+    def __getitem__(self, name: str) -> e.Expr:
+        return e.Ref(name)
+
+
+@dataclass
+class ParameterUse:
+    parameter: Parameter
+    value: ParameterValue
+
+
+class Params:
+    """``p(name)`` reads a parameter on the evaluation date and records that it did."""
+
+    def __init__(self, parameters: Mapping[str, Parameter], on: dt.date) -> None:
+        self._parameters = parameters
+        self._on = on
+        self.used: list[ParameterUse] = []
+
+    def value(self, name: str, *, on: dt.date | None = None) -> ParameterValue:
+        """The value on the evaluation date (or on ``on``, for a reading fixed in time)."""
+        found = self._find(name, on or self._on)
+        if found is None:
+            day = (on or self._on).isoformat()
+            raise ParameterError(
+                f"parameter {name} has no value on {day}", parameter=name, date=day
+            )
+        return found
+
+    def maybe(self, name: str) -> int | None:
+        """A number where the parameter has a value on the date; None where it has none."""
+        found = self._find(name, self._on)
+        return found.value if found is not None and isinstance(found.value, int) else None
+
+    def _find(self, name: str, on: dt.date) -> ParameterValue | None:
+        parameter = self._parameters.get(name)
+        if parameter is None:
+            raise ParameterError(f"no parameter named {name}", parameter=name)
+        found = parameter.at(on)
+        if found is not None and all(
+            use.parameter.name != name or use.value is not found for use in self.used
+        ):
+            self.used.append(ParameterUse(parameter, found))
+        return found
+
+    def __call__(self, name: str) -> int:
+        """A rate (ppm), an amount (fen) or a count of years."""
+        value = self.value(name).value
+        if not isinstance(value, int):
+            raise ParameterError(f"parameter {name} is not a number", parameter=name)
+        return value
+
+    def flag(self, name: str) -> bool:
+        value = self.value(name).value
+        if not isinstance(value, bool):
+            raise ParameterError(f"parameter {name} is not true/false", parameter=name)
+        return value
+
+    def codes(self, name: str) -> tuple[str, ...]:
+        value = self.value(name).value
+        if not isinstance(value, tuple) or any(not isinstance(c, str) for c in value):
+            raise ParameterError(f"parameter {name} is not a list of codes", parameter=name)
+        return tuple(str(c) for c in value)
+
+    def bracket_rate(self, name: str, base: e.Expr, *, on: dt.date | None = None) -> e.Expr:
+        """The rate of the band ``base`` falls in, as a when/then chain over the bands."""
+        value = self.value(name, on=on).value
+        if not isinstance(value, tuple) or not all(isinstance(b, Bracket) for b in value):
+            raise ParameterError(f"parameter {name} is not a bracket table", parameter=name)
+        bands = [b for b in value if isinstance(b, Bracket)]
+        chain: e.Expr = e.lit(bands[-1].rate)
+        for band in reversed(bands[:-1]):
+            assert band.upper is not None
+            inside = base <= band.upper if band.upper_included else base < band.upper
+            chain = e.when(inside, band.rate, chain)
+        return e.when(base.is_null(), None, chain)
+
+
+@dataclass
+class Context:
+    """The evaluation's date and chosen interpretations; records which were read."""
+
+    date: dt.date
+    jurisdiction: str
+    interpretations: Mapping[str, str]
+    next_working_day: Mapping[dt.date, dt.date]
+    calendar_coverage: tuple[dt.date, dt.date]
+    read: list[str] = field(default_factory=list)
+
+    def interpretation(self, name: str) -> str:
+        if name not in self.interpretations:
+            raise ParameterError(f"no interpretation named {name} is declared", parameter=name)
+        if name not in self.read:
+            self.read.append(name)
+        return self.interpretations[name]

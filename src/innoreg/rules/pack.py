@@ -1,0 +1,191 @@
+"""A rule pack: one jurisdiction's law as data plus a little code, in its own folder.
+
+``pack.yaml`` (who, which act, parent level, version, outside sources), ``inputs.yaml``,
+``parameters/**.yaml``, ``interpretations.yaml``, ``articles.yaml`` (what implements each
+article, or why nothing computes) and ``rules/*.py``. Loading validates every citation: an eId
+the shipped act does not have, or a source the pack does not list, is a load error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from innoreg.errors import CitationError, PackLoadError
+from innoreg.rules.inputs import EntityKind, InputSpec, load_inputs
+from innoreg.rules.interpretations import Interpretation, load_interpretations
+from innoreg.rules.parameters import Parameter, load_parameters
+from innoreg.rules.rule import Label, RuleSpec
+
+
+@dataclass(frozen=True)
+class Source:
+    """An outside document a pack cites (a national law, a ministry notice)."""
+
+    id: str
+    title: str
+    issued: str
+
+
+@dataclass(frozen=True)
+class ArticleNote:
+    eid: str
+    implemented_by: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class Pack:
+    jurisdiction: str
+    parent: str | None
+    name: Label
+    level: str
+    version: str
+    folder: Path
+    act: str | None
+    act_in_force: dt.date | None
+    act_end: dt.date | None
+    act_warnings: tuple[str, ...]
+    rules: tuple[RuleSpec, ...]
+    parameters: tuple[Parameter, ...]
+    interpretations: tuple[Interpretation, ...]
+    entity_kinds: tuple[EntityKind, ...]
+    inputs: tuple[InputSpec, ...]
+    sources: dict[str, Source]
+    articles: dict[str, ArticleNote]
+    digest: str
+
+    def act_in_force_on(self, on: dt.date) -> bool:
+        """False only where recorded dates say the act was not in force on ``on``."""
+        starts = self.act_in_force is None or on >= self.act_in_force
+        return starts and (self.act_end is None or on <= self.act_end)
+
+
+def load_pack(folder: Path, module: str) -> Pack:
+    meta: Any = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
+    jurisdiction = str(meta["jurisdiction"])
+    act_uri = meta.get("act")
+    in_force = end = None
+    warnings: tuple[str, ...] = ()
+    if act_uri:
+        from innoreg.law import load_act
+
+        act_meta, _ = load_act(act_uri)
+        in_force, end, warnings = act_meta.in_force, act_meta.end, tuple(act_meta.date_warnings())
+    kinds, inputs = load_inputs(folder / "inputs.yaml", pack=jurisdiction)
+    name = meta.get("name") or {}
+    pack = Pack(
+        jurisdiction=jurisdiction,
+        parent=meta.get("parent"),
+        name=Label(str(name.get("en", jurisdiction)), str(name.get("zh", jurisdiction))),
+        level=str(meta.get("level", "")),
+        version=str(meta["version"]),
+        folder=folder,
+        act=act_uri,
+        act_in_force=in_force,
+        act_end=end,
+        act_warnings=warnings,
+        rules=tuple(_rules(module, jurisdiction)),
+        parameters=tuple(
+            load_parameters(folder / "parameters", pack=jurisdiction, act_in_force=in_force)
+        ),
+        interpretations=tuple(
+            load_interpretations(folder / "interpretations.yaml", pack=jurisdiction)
+        ),
+        entity_kinds=tuple(kinds),
+        inputs=tuple(inputs),
+        sources={
+            str(k): Source(str(k), str(v["title"]), str(v.get("issued", "")))
+            for k, v in (meta.get("sources") or {}).items()
+        },
+        articles=_articles(folder / "articles.yaml"),
+        digest=_digest(folder),
+    )
+    _check_citations(pack)
+    return pack
+
+
+def _rules(module: str, jurisdiction: str) -> list[RuleSpec]:
+    """Every RuleSpec defined at module level in the pack's ``rules`` package."""
+    package = importlib.import_module(f"{module}.rules")
+    found: list[RuleSpec] = []
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        rules_module = importlib.import_module(f"{package.__name__}.{info.name}")
+        for value in vars(rules_module).values():
+            if isinstance(value, RuleSpec):
+                found.append(RuleSpec(**{**value.__dict__, "pack": jurisdiction}))
+    return found
+
+
+def _articles(path: Path) -> dict[str, ArticleNote]:
+    if not path.exists():
+        return {}
+    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {
+        str(eid): ArticleNote(
+            str(eid), tuple(entry.get("implemented_by", ())), str(entry.get("note", "")).strip()
+        )
+        for eid, entry in data.items()
+    }
+
+
+def _digest(folder: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            sha.update(path.relative_to(folder).as_posix().encode())
+            sha.update(path.read_bytes())
+    return sha.hexdigest()
+
+
+def _check_citations(pack: Pack) -> None:
+    cited: list[tuple[str, str]] = [(f"rule {r.name}", c) for r in pack.rules for c in r.cites]
+    cited += [(f"parameter {p.name}", c) for p in pack.parameters for c in p.cites]
+    cited += [(f"input {i.entity}.{i.name}", c) for i in pack.inputs for c in i.cites]
+    cited += [(f"interpretation {i.name}", i.reads) for i in pack.interpretations]
+    cited += [("articles.yaml", eid) for eid in pack.articles]
+    for owner, citation in cited:
+        check_citation(pack, owner, citation)
+    if pack.act and pack.articles:
+        from innoreg.law import load_act
+
+        _, act = load_act(pack.act)
+        missing = [a.eid for a in act.articles() if a.eid not in pack.articles]
+        if missing:
+            raise PackLoadError(
+                f"articles.yaml does not say what implements {', '.join(missing)}",
+                pack=pack.jurisdiction,
+            )
+
+
+def check_citation(pack: Pack, owner: str, citation: str) -> None:
+    """``source#anchor`` must name a listed source; a bare eId must exist in the pack's act."""
+    if "#" in citation:
+        source = citation.split("#", 1)[0]
+        if source not in pack.sources:
+            raise PackLoadError(
+                f"{owner} cites unknown source {source!r}", pack=pack.jurisdiction, eid=citation
+            )
+        return
+    if not pack.act:
+        raise PackLoadError(
+            f"{owner} cites {citation!r} but the pack has no act", pack=pack.jurisdiction
+        )
+    from innoreg.law import load_act
+
+    _, act = load_act(pack.act)
+    try:
+        act.find(citation)
+    except CitationError:
+        raise PackLoadError(
+            f"{owner} cites {citation}, which {pack.act} does not have",
+            pack=pack.jurisdiction,
+            eid=citation,
+        ) from None

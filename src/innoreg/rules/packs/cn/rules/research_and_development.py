@@ -1,0 +1,105 @@
+"""National rules on R&D expense: the high-tech ratio and the super-deduction."""
+
+from __future__ import annotations
+
+from innoreg.rules.expr import Expr, coalesce, lit, ratio_of, reaches, scale, starts_with_any, when
+from innoreg.rules.formula_context import Context, Params, Vars
+from innoreg.rules.rule import rule
+
+
+@rule(
+    entity="enterprise",
+    unit="ratio",
+    label=("R&D intensity", "研究开发费用占销售收入比例"),
+    cites=["guokefahuo-2016-32#art_11__point_6"],
+)
+def rd_intensity(v: Vars, p: Params, ctx: Context) -> Expr:
+    """rd_expense / sales_revenue for the fiscal year; null where there is no revenue."""
+    return ratio_of(v.rd_expense, v.sales_revenue)
+
+
+@rule(
+    entity="enterprise",
+    unit="rate",
+    label=("High-tech R&D ratio for the revenue band", "高新技术企业研究开发费用比例要求"),
+    cites=["guokefahuo-2008-172#art_10__point_4", "guokefahuo-2016-32#art_11__point_6"],
+    since="2008-01-01",
+)
+def hightech_rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
+    """"近三个会计年度的研究开发费用总额占同期销售收入总额的比例符合如下要求：1. 最近一年销售收入
+    小于5,000万元（含）的企业，比例不低于5%；2. … 5,000万元至2亿元（含）…4%；3. … 2亿元以上…3%"
+    (2016 art. 11(6); 2008 art. 10(4) with 6 %/4 %/3 %). The band is the latest year's revenue."""
+    return p.bracket_rate("cn.hightech.rd_intensity_required", v.sales_revenue)
+
+
+@rule(
+    entity="enterprise",
+    unit="bool",
+    label=("Reaches the high-tech R&D ratio", "达到高新技术企业研究开发费用比例"),
+    cites=["guokefahuo-2016-32#art_11__point_6"],
+    since="2008-01-01",
+)
+def hightech_rd_ratio_met(v: Vars, p: Params, ctx: Context) -> Expr:
+    """"比例不低于…" — "not lower than" includes the ratio itself (Civil Code art. 1259)."""
+    expense, revenue = v.rd_expense, v.sales_revenue
+    if ctx.interpretation("cn.hightech.ratio_base") == "three_years":
+        expense = coalesce(v.rd_expense_3y, v.rd_expense)
+        revenue = coalesce(v.sales_revenue_3y, v.sales_revenue)
+    return when(revenue > 0, reaches(expense, revenue, v.hightech_rd_intensity_required), False)
+
+
+@rule(
+    entity="enterprise",
+    unit="rate",
+    label=("R&D super-deduction rate", "研发费用加计扣除比例"),
+    cites=[
+        "eit-law#art_30",
+        "caishui-2015-119#art_4",
+        "caishui-2018-99#art_1",
+        "mof-sat-2021-13#art_1",
+        "mof-sat-2023-7#art_1",
+        "mof-sat-2023-44#art_1",
+    ],
+    since="2008-01-01",
+)
+def rd_super_deduction_rate(v: Vars, p: Params, ctx: Context) -> Expr:
+    """"开发新技术、新产品、新工艺发生的研究开发费用" may be deducted again in part (EIT Law art. 30(1));
+    the rate by date and industry, none for the industries of 财税〔2015〕119号 art. 4."""
+    rate: Expr | int = p("cn.super_deduction.general_rate")
+    manufacturing = p.maybe("cn.super_deduction.manufacturing_rate")
+    if manufacturing is not None:
+        rate = when(starts_with_any(v.industry, ("C",)), manufacturing, rate)
+    ic_machine_tool = p.maybe("cn.super_deduction.ic_machine_tool_rate")
+    if ic_machine_tool is not None:
+        rate = when(v.integrated_circuit_or_machine_tool, ic_machine_tool, rate)
+    excluded = p.codes("cn.super_deduction.excluded_industries")
+    if excluded:
+        rate = when(starts_with_any(v.industry, excluded), 0, rate)
+    return lit(rate) if isinstance(rate, int) else rate
+
+
+@rule(
+    entity="enterprise",
+    unit="money",
+    label=("R&D super-deduction", "研发费用加计扣除额"),
+    cites=["eit-law#art_30", "eit-regulations#art_95"],
+    since="2008-01-01",
+)
+def rd_super_deduction(v: Vars, p: Params, ctx: Context) -> Expr:
+    """The year's R&D expense times the rate, rounded half up to the fen (四舍五入)."""
+    return scale(v.rd_expense, v.rd_super_deduction_rate, "half_up")
+
+
+@rule(
+    entity="enterprise",
+    unit="bool",
+    label=("Reaches the above-designated-size revenue line", "达到规模以上工业企业收入标准"),
+    cites=["guotongzi-2010-87#main", "nbs-1998#main"],
+)
+def above_designated_size_line_reached(v: Vars, p: Params, ctx: Context) -> Expr:
+    """Industrial enterprises (sections B, C, D) with main-business revenue of 20 M yuan or more
+    from 2011 (5 M before). Informational: the statistics office's reported status
+    (``above_designated_size``) is what the regulations use; null outside industry."""
+    industrial = starts_with_any(v.industry, ("B", "C", "D"))
+    line = p("cn.statistics.designated_size_line")
+    return when(industrial, v.sales_revenue >= line, None)

@@ -1,0 +1,104 @@
+"""National floors of the rewards owed to inventors when a job-related achievement is
+transformed (Law on Promoting the Transformation of S&T Achievements, 2015, art. 45), and the
+binding floor across every level in force."""
+
+from __future__ import annotations
+
+from innoreg.rules.expr import Expr, max_of, scale, when
+from innoreg.rules.formula_context import Context, Params, Vars
+from innoreg.rules.rule import binding_floor, rule
+
+ACADEMIC = ("research_institute", "university")
+
+transfer_reward_minimum = binding_floor(
+    "transfer_reward_minimum",
+    entity="transfer",
+    unit="money",
+    label=("Least cash reward owed", "应给予的最低现金奖励"),
+    cites=["achievements-law-2015#art_45"],
+    doc="The highest cash-reward floor any level in force sets for this transfer binds.",
+)
+
+transfer_equity_reward_minimum = binding_floor(
+    "transfer_equity_reward_minimum",
+    entity="transfer",
+    unit="quantity",
+    label=("Least equity reward owed", "应给予的最低股权奖励"),
+    cites=["achievements-law-2015#art_45"],
+    doc="The highest equity-reward floor any level in force sets for this transfer binds.",
+)
+
+
+def national_floor_applies(v: Vars) -> Expr:
+    """No rules or agreement, or a state-established institute or university (art. 45 ¶2)."""
+    return ~v.has_reward_rules | (v.state_established & v.holder_kind.isin(ACADEMIC))
+
+
+@rule(
+    entity="transfer",
+    unit="money",
+    label=("National cash-reward floor", "国家法定现金奖励下限"),
+    cites=["achievements-law-2015#art_45"],
+    since="2015-10-01",
+    contributes_to="transfer_reward_minimum",
+)
+def national_transfer_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
+    """"将该项职务科技成果转让、许可给他人实施的，从该项科技成果转让净收入或者许可净收入中提取不低于
+    百分之五十的比例" (art. 45 ¶1(1)); binding on state institutes' own rules (art. 45 ¶2)."""
+    applies = national_floor_applies(v) & v.mode.isin(("transfer", "license"))
+    return when(applies, scale(v.net_income, p("cn.transfer.reward_floor"), "ceil"), None)
+
+
+@rule(
+    entity="transfer",
+    unit="quantity",
+    label=("National equity-reward floor", "国家法定股权奖励下限"),
+    cites=["achievements-law-2015#art_45"],
+    since="2015-10-01",
+    contributes_to="transfer_equity_reward_minimum",
+)
+def national_transfer_equity_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
+    """"利用该项职务科技成果作价投资的，从该项科技成果形成的股份或者出资比例中提取不低于百分之五十的
+    比例" (art. 45 ¶1(2))."""
+    applies = national_floor_applies(v) & v.mode.eq("equity_investment")
+    return when(applies, scale(v.equity_total, p("cn.transfer.reward_floor"), "ceil"), None)
+
+
+@rule(
+    entity="transfer",
+    unit="bool",
+    label=("The reward meets the minimum", "奖励符合法定最低标准"),
+    cites=["achievements-law-2015#art_45"],
+)
+def transfer_reward_compliant(v: Vars, p: Params, ctx: Context) -> Expr:
+    """Cash for a transfer or licence, equity for an investment, at least the binding floor;
+    null where no floor applies."""
+    return when(
+        v.mode.eq("equity_investment"),
+        v.reward_equity >= v.transfer_equity_reward_minimum,
+        v.reward_cash >= v.transfer_reward_minimum,
+    )
+
+
+@rule(
+    entity="transfer",
+    unit="money",
+    label=("Cash reward still owed", "现金奖励差额"),
+    cites=["achievements-law-2015#art_45"],
+)
+def transfer_reward_shortfall(v: Vars, p: Params, ctx: Context) -> Expr:
+    """What must be added to the cash reward to reach the binding floor; null without one."""
+    gap = v.transfer_reward_minimum - v.reward_cash
+    return when(gap.is_null(), None, max_of(gap, 0))
+
+
+@rule(
+    entity="transfer",
+    unit="quantity",
+    label=("Equity reward still owed", "股权奖励差额"),
+    cites=["achievements-law-2015#art_45"],
+)
+def transfer_equity_reward_shortfall(v: Vars, p: Params, ctx: Context) -> Expr:
+    """What must be added to the equity reward to reach the binding floor; null without one."""
+    gap = v.transfer_equity_reward_minimum - v.reward_equity
+    return when(gap.is_null(), None, max_of(gap, 0))
