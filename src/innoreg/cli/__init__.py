@@ -19,18 +19,15 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from innoreg.cli import law
+    from innoreg.cli import demo, evaluate, law, rules
 
     app.add_typer(law.app, name="law")
+    app.add_typer(rules.app, name="rules")
+    app.command("evaluate")(evaluate.evaluate)
+    app.command("demo")(demo.demo)
 
 
 _register()
-
-
-def fail(message: str) -> typer.Exit:
-    """Print a one-line error and give the exit code (2) every user error shares."""
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code=2)
 
 
 def main() -> None:

@@ -29,7 +29,9 @@ def parse_case(data: Any, *, interpretations: Mapping[str, str] | None = None) -
         raise InputError("a case must be a mapping of fields", field="case")
     jurisdiction = data.get("jurisdiction")
     if not isinstance(jurisdiction, str):
-        raise InputError("is required: a jurisdiction code such as cn-ha-luoyang", field="jurisdiction")
+        raise InputError(
+            "is required: a jurisdiction code such as cn-ha-luoyang", field="jurisdiction"
+        )
     if "date" not in data:
         raise InputError("is required: the date whose law decides the case", field="date")
     try:
@@ -61,7 +63,8 @@ def parse_case(data: Any, *, interpretations: Mapping[str, str] | None = None) -
             entity_id, inputs = _parse_entity(entity, row, f"{key}[{index}]")
             if entity_id in seen_ids:
                 raise InputError(
-                    f"id {entity_id!r} is used twice", field=f"{key}[{index}].id",
+                    f"id {entity_id!r} is used twice",
+                    field=f"{key}[{index}].id",
                     rule="ids are unique in a case",
                 )
             seen_ids.add(entity_id)
@@ -91,7 +94,8 @@ def _parse_entity(entity: EntityPlan, row: Any, where: str) -> tuple[str, dict[s
         if spec is None:
             rule = "variables are computed, not given" if _is_variable(entity, name) else None
             raise InputError(
-                f"unknown field for {entity.kind.name}", field=f"{where}.{name}",
+                f"unknown field for {entity.kind.name}",
+                field=f"{where}.{name}",
                 rule=rule or "inputs are declared by the packs in force",
             )
         try:
@@ -105,4 +109,3 @@ def _parse_entity(entity: EntityPlan, row: Any, where: str) -> tuple[str, dict[s
 
 def _is_variable(entity: EntityPlan, name: object) -> bool:
     return any(v.spec.name == name for v in entity.variables)
-

@@ -31,8 +31,7 @@ def decide(case: Case, *, explain: bool = False) -> dict[str, Any]:
                 row[planned.spec.name] = planned.scalar(row, row_warnings)
             warnings.extend(f"{entity_id}: {w}" for w in row_warnings)
             results[entity_id] = {
-                v.spec.name: public_value(v.spec.unit, row[v.spec.name])
-                for v in entity.variables
+                v.spec.name: public_value(v.spec.unit, row[v.spec.name]) for v in entity.variables
             }
             if explain:
                 from innoreg.engine.trace import explain_row

@@ -109,7 +109,14 @@ def _cached_plan(
         )
         planned = [
             _plan_variable(
-                spec, rules, parameters, packs[spec.pack], date, jurisdiction, chosen, calendar,
+                spec,
+                rules,
+                parameters,
+                packs[spec.pack],
+                date,
+                jurisdiction,
+                chosen,
+                calendar,
                 warnings,
             )
             for spec in rules.values()

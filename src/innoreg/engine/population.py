@@ -14,11 +14,11 @@ from typing import Literal
 
 import polars as pl
 
-from innoreg.engine.plan import EntityPlan, Plan, plan_for
+from innoreg.engine.plan import EntityPlan, Plan, PlannedVariable, plan_for
 from innoreg.errors import InputError
 from innoreg.rules.columnar import compile_columnar, warning_counts
 from innoreg.rules.inputs import InputSpec
-from innoreg.rules.money import MONEY_MAX_FEN
+from innoreg.rules.money import MONEY_MAX_FEN, RATE_SCALE
 
 MoneyUnit = Literal["yuan", "fen"]
 _MONEY = ("money", "quantity")
@@ -41,7 +41,9 @@ def evaluate_population(
     money: MoneyUnit = "yuan",
     validate: bool = True,
 ) -> PopulationResult:
-    """Every variable of ``entity`` for every row; money out in the unit it came in."""
+    """Every variable of ``entity`` for every row. With ``money="yuan"`` money comes in as
+    decimals and goes out as ``Decimal(38, 2)``, rates as float ratios (the public units); with
+    ``money="fen"`` money stays integer fen and rates integer parts per million."""
     plan = plan_for(jurisdiction, date, interpretations)
     if entity not in plan.entities:
         raise InputError(
@@ -61,11 +63,7 @@ def evaluate_population(
     warnings = list(plan.warnings)
     checks = [(c, m) for v in entity_plan.variables for c, m in warning_counts(v.expr)]
     if money == "yuan":
-        lazy = lazy.with_columns(
-            (pl.col(v.spec.name).cast(pl.Decimal(38, 0)).cast(pl.Decimal(38, 2)) / 100)
-            for v in entity_plan.variables
-            if v.spec.unit in _MONEY
-        )
+        lazy = lazy.with_columns(_public_units(entity_plan))
     if checks:
         counts = lazy.select([c.alias(f"w{i}") for i, (c, _) in enumerate(checks)])
         result, totals = pl.collect_all([lazy, counts])
@@ -96,6 +94,19 @@ def _inputs(entity: EntityPlan, columns: list[str], money: MoneyUnit) -> list[pl
     return exprs
 
 
+def _public_units(entity: EntityPlan) -> list[pl.Expr]:
+    """Fen -> yuan Decimals, ppm -> float ratios: the public vocabulary's units."""
+    units: dict[str, str] = {n: s.type for n, s in entity.inputs.items()}
+    units.update({v.spec.name: v.spec.unit for v in entity.variables})
+    exprs = []
+    for name, unit in units.items():
+        if unit in _MONEY:
+            exprs.append(pl.col(name).cast(pl.Decimal(38, 0)).cast(pl.Decimal(38, 2)) / 100)
+        elif unit == "rate":
+            exprs.append(pl.col(name) / RATE_SCALE)
+    return exprs
+
+
 def _validate(lazy: pl.LazyFrame, entity: EntityPlan) -> None:
     checks: list[tuple[InputSpec, pl.Expr, str]] = []
     for spec in entity.inputs.values():
@@ -117,13 +128,13 @@ def _validate(lazy: pl.LazyFrame, entity: EntityPlan) -> None:
             raise InputError(f"{counts[spec.name][0]} rows: {rule}", field=spec.name, rule=rule)
 
 
-def _layers(entity: EntityPlan) -> list[list[object]]:
+def _layers(entity: EntityPlan) -> list[list[PlannedVariable]]:
     depth: dict[str, int] = {}
     for planned in entity.variables:
         depth[planned.spec.name] = 1 + max(
             (depth[d] for d in planned.depends_on if d in depth), default=0
         )
-    layers: dict[int, list[object]] = {}
+    layers: dict[int, list[PlannedVariable]] = {}
     for planned in entity.variables:
         layers.setdefault(depth[planned.spec.name], []).append(planned)
     return [layers[k] for k in sorted(layers)]

@@ -16,7 +16,7 @@ from innoreg.rules.parameters import Bracket, ParameterData
 
 
 def explain_row(plan: Plan, entity: EntityPlan, row: dict[str, Any]) -> dict[str, Any]:
-    units = {name: spec.type for name, spec in entity.inputs.items()}
+    units: dict[str, str] = {name: spec.type for name, spec in entity.inputs.items()}
     units.update({v.spec.name: v.spec.unit for v in entity.variables})
     packs = {p.jurisdiction: p for p in plan.chain}
     return {

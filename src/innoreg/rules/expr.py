@@ -85,7 +85,10 @@ class Ref(Expr):
 
 @dataclass(frozen=True, eq=False)
 class Lit(Expr):
+    """A constant; ``shown`` is how an explanation writes it ("1 %", "50,000,000.00")."""
+
     value: Scalar
+    shown: str | None = None
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from innoreg.errors import ParameterError
 from innoreg.rules import expr as e
+from innoreg.rules.money import RATE_SCALE
 from innoreg.rules.parameters import Bracket, Parameter, ParameterValue
 
 
@@ -72,6 +73,16 @@ class Params:
             raise ParameterError(f"parameter {name} is not a number", parameter=name)
         return value
 
+    def expr(self, name: str) -> e.Expr:
+        """The value as a constant of a formula, written in its unit in explanations."""
+        number = self(name)
+        unit = self._parameters[name].unit
+        return e.Lit(number, shown=f"{shown_number(unit, number)} [{name}]")
+
+    def maybe_expr(self, name: str) -> e.Expr | None:
+        """``expr`` where the parameter has a value on the date; None where it has none."""
+        return self.expr(name) if self.maybe(name) is not None else None
+
     def flag(self, name: str) -> bool:
         value = self.value(name).value
         if not isinstance(value, bool):
@@ -90,12 +101,22 @@ class Params:
         if not isinstance(value, tuple) or not all(isinstance(b, Bracket) for b in value):
             raise ParameterError(f"parameter {name} is not a bracket table", parameter=name)
         bands = [b for b in value if isinstance(b, Bracket)]
-        chain: e.Expr = e.lit(bands[-1].rate)
+        chain: e.Expr = e.Lit(bands[-1].rate, shown=shown_number("rate", bands[-1].rate))
         for band in reversed(bands[:-1]):
             assert band.upper is not None
-            inside = base <= band.upper if band.upper_included else base < band.upper
-            chain = e.when(inside, band.rate, chain)
+            bound = e.Lit(band.upper, shown=shown_number("money", band.upper))
+            inside = base <= bound if band.upper_included else base < bound
+            chain = e.when(inside, e.Lit(band.rate, shown=shown_number("rate", band.rate)), chain)
         return e.when(base.is_null(), None, chain)
+
+
+def shown_number(unit: str, number: int) -> str:
+    """A parameter's number as a person reads it: "1 %", "50,000,000.00", "3"."""
+    if unit in ("rate", "rate_brackets"):
+        return f"{number / (RATE_SCALE // 100):g} %"
+    if unit == "money":
+        return f"{number // 100:,}.{number % 100:02d}"
+    return str(number)
 
 
 @dataclass

@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from innoreg.rules import expr as e
-from innoreg.rules.money import RATE_SCALE
 
 _INFIX = {"and": "and", "or": "or", "==": "=", "!=": "≠", "<=": "≤", ">=": "≥"}
 
 
-def formula_text(node: e.Expr) -> str:  # noqa: C901 - one case per node kind
+def formula_text(node: e.Expr) -> str:
     match node:
         case e.Ref(name=name):
             return name
-        case e.Lit(value=value):
-            return _literal(value)
+        case e.Lit(value=value, shown=shown):
+            return shown if shown is not None else _literal(value)
         case e.Binary(op=op, left=left, right=right):
             return f"({formula_text(left)} {_INFIX.get(op, op)} {formula_text(right)})"
         case e.Not(operand=operand):
@@ -29,12 +28,7 @@ def formula_text(node: e.Expr) -> str:  # noqa: C901 - one case per node kind
         case e.When(condition=c, then=t, otherwise=o):
             return f"if {formula_text(c)} then {formula_text(t)} else {formula_text(o)}"
         case e.Scale(money=money, rate=rate, rounding=rounding):
-            rate_text = (
-                f"{rate.value / (RATE_SCALE // 100):g} %"
-                if isinstance(rate, e.Lit) and isinstance(rate.value, int)
-                else formula_text(rate)
-            )
-            return f"{rounding}({formula_text(money)} × {rate_text})"
+            return f"{rounding}({formula_text(money)} × {formula_text(rate)})"
         case e.RatioOf(numerator=n, denominator=d):
             return f"{formula_text(n)} / {formula_text(d)}"
         case e.Horizontal(kind=kind, items=items):

@@ -53,9 +53,7 @@ def load_interpretations(path: Path, *, pack: str) -> list[Interpretation]:
     return found
 
 
-def choose(
-    known: Mapping[str, Interpretation], chosen: Mapping[str, str] | None
-) -> dict[str, str]:
+def choose(known: Mapping[str, Interpretation], chosen: Mapping[str, str] | None) -> dict[str, str]:
     """Defaults overlaid with the caller's choices; unknown names or options are input errors."""
     result = {name: i.default for name, i in known.items()}
     for name, option in (chosen or {}).items():

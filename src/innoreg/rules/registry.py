@@ -47,7 +47,5 @@ def registry() -> Registry:
         packs[pack.jurisdiction] = pack
     for pack in packs.values():
         if pack.parent is not None and pack.parent not in packs:
-            raise PackLoadError(
-                f"parent {pack.parent!r} has no pack", pack=pack.jurisdiction
-            )
+            raise PackLoadError(f"parent {pack.parent!r} has no pack", pack=pack.jurisdiction)
     return Registry(packs)

@@ -30,7 +30,7 @@ _COMPARE: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
-def compile_scalar(node: e.Expr) -> Compiled:  # noqa: C901 - one case per node kind
+def compile_scalar(node: e.Expr) -> Compiled:
     """Compile ``node`` to ``f(row, warnings) -> value``."""
     match node:
         case e.Ref(name=name):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from innoreg.rules.expr import Expr, coalesce, lit, ratio_of, reaches, scale, starts_with_any, when
+from innoreg.rules.expr import Expr, coalesce, ratio_of, reaches, scale, starts_with_any, when
 from innoreg.rules.formula_context import Context, Params, Vars
 from innoreg.rules.rule import rule
 
@@ -26,8 +26,8 @@ def rd_intensity(v: Vars, p: Params, ctx: Context) -> Expr:
     since="2008-01-01",
 )
 def hightech_rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"近三个会计年度的研究开发费用总额占同期销售收入总额的比例符合如下要求：1. 最近一年销售收入
-    小于5,000万元（含）的企业，比例不低于5%；2. … 5,000万元至2亿元（含）…4%；3. … 2亿元以上…3%"
+    """“近三个会计年度的研究开发费用总额占同期销售收入总额的比例符合如下要求：1. 最近一年销售收入
+    小于5,000万元（含）的企业，比例不低于5%；2. … 5,000万元至2亿元（含）…4%；3. … 2亿元以上…3%”
     (2016 art. 11(6); 2008 art. 10(4) with 6 %/4 %/3 %). The band is the latest year's revenue."""
     return p.bracket_rate("cn.hightech.rd_intensity_required", v.sales_revenue)
 
@@ -40,7 +40,7 @@ def hightech_rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
     since="2008-01-01",
 )
 def hightech_rd_ratio_met(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"比例不低于…" — "not lower than" includes the ratio itself (Civil Code art. 1259)."""
+    """“比例不低于…” — "not lower than" includes the ratio itself (Civil Code art. 1259)."""
     expense, revenue = v.rd_expense, v.sales_revenue
     if ctx.interpretation("cn.hightech.ratio_base") == "three_years":
         expense = coalesce(v.rd_expense_3y, v.rd_expense)
@@ -63,19 +63,19 @@ def hightech_rd_ratio_met(v: Vars, p: Params, ctx: Context) -> Expr:
     since="2008-01-01",
 )
 def rd_super_deduction_rate(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"开发新技术、新产品、新工艺发生的研究开发费用" may be deducted again in part (EIT Law art. 30(1));
+    """“开发新技术、新产品、新工艺发生的研究开发费用” may be deducted again in part (EIT Law art. 30(1));
     the rate by date and industry, none for the industries of 财税〔2015〕119号 art. 4."""
-    rate: Expr | int = p("cn.super_deduction.general_rate")
-    manufacturing = p.maybe("cn.super_deduction.manufacturing_rate")
+    rate = p.expr("cn.super_deduction.general_rate")
+    manufacturing = p.maybe_expr("cn.super_deduction.manufacturing_rate")
     if manufacturing is not None:
         rate = when(starts_with_any(v.industry, ("C",)), manufacturing, rate)
-    ic_machine_tool = p.maybe("cn.super_deduction.ic_machine_tool_rate")
+    ic_machine_tool = p.maybe_expr("cn.super_deduction.ic_machine_tool_rate")
     if ic_machine_tool is not None:
         rate = when(v.integrated_circuit_or_machine_tool, ic_machine_tool, rate)
     excluded = p.codes("cn.super_deduction.excluded_industries")
     if excluded:
         rate = when(starts_with_any(v.industry, excluded), 0, rate)
-    return lit(rate) if isinstance(rate, int) else rate
+    return rate
 
 
 @rule(
@@ -101,5 +101,5 @@ def above_designated_size_line_reached(v: Vars, p: Params, ctx: Context) -> Expr
     from 2011 (5 M before). Informational: the statistics office's reported status
     (``above_designated_size``) is what the regulations use; null outside industry."""
     industrial = starts_with_any(v.industry, ("B", "C", "D"))
-    line = p("cn.statistics.designated_size_line")
+    line = p.expr("cn.statistics.designated_size_line")
     return when(industrial, v.sales_revenue >= line, None)

@@ -43,10 +43,10 @@ def national_floor_applies(v: Vars) -> Expr:
     contributes_to="transfer_reward_minimum",
 )
 def national_transfer_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"将该项职务科技成果转让、许可给他人实施的，从该项科技成果转让净收入或者许可净收入中提取不低于
-    百分之五十的比例" (art. 45 ¶1(1)); binding on state institutes' own rules (art. 45 ¶2)."""
+    """“将该项职务科技成果转让、许可给他人实施的，从该项科技成果转让净收入或者许可净收入中提取不低于
+    百分之五十的比例” (art. 45 ¶1(1)); binding on state institutes' own rules (art. 45 ¶2)."""
     applies = national_floor_applies(v) & v.mode.isin(("transfer", "license"))
-    return when(applies, scale(v.net_income, p("cn.transfer.reward_floor"), "ceil"), None)
+    return when(applies, scale(v.net_income, p.expr("cn.transfer.reward_floor"), "ceil"), None)
 
 
 @rule(
@@ -58,10 +58,10 @@ def national_transfer_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
     contributes_to="transfer_equity_reward_minimum",
 )
 def national_transfer_equity_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"利用该项职务科技成果作价投资的，从该项科技成果形成的股份或者出资比例中提取不低于百分之五十的
-    比例" (art. 45 ¶1(2))."""
+    """“利用该项职务科技成果作价投资的，从该项科技成果形成的股份或者出资比例中提取不低于百分之五十的
+    比例” (art. 45 ¶1(2))."""
     applies = national_floor_applies(v) & v.mode.eq("equity_investment")
-    return when(applies, scale(v.equity_total, p("cn.transfer.reward_floor"), "ceil"), None)
+    return when(applies, scale(v.equity_total, p.expr("cn.transfer.reward_floor"), "ceil"), None)
 
 
 @rule(

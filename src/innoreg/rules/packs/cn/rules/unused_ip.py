@@ -15,7 +15,7 @@ from innoreg.rules.rule import rule
     since="2008-07-01",
 )
 def state_may_implement_unused(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"在合理期限内没有实施的，国家可以无偿实施，也可以许可他人有偿实施或者无偿实施" (2007 art. 20;
+    """“在合理期限内没有实施的，国家可以无偿实施，也可以许可他人有偿实施或者无偿实施” (2007 art. 20;
     2021 art. 32 adds "且无正当理由"). National law fixes no period ("合理期限"): true means the
     power applies in principle once a reasonable period has run; a city may fix the period."""
     unused = v.implemented_on.is_null() | (v.implemented_on > lit(ctx.date))

@@ -15,24 +15,33 @@ MEASURES_OF_2008 = dt.date(2008, 1, 1)
 def _ratio_figures(v: Vars, ctx: Context) -> tuple[Expr, Expr]:
     """(R&D expense, sales revenue) under the chosen revenue base."""
     if ctx.interpretation("luoyang.art7.revenue_base") == "three_years":
-        return coalesce(v.rd_expense_3y, v.rd_expense), coalesce(v.sales_revenue_3y, v.sales_revenue)
+        return coalesce(v.rd_expense_3y, v.rd_expense), coalesce(
+            v.sales_revenue_3y, v.sales_revenue
+        )
     return v.rd_expense, v.sales_revenue
 
 
 @rule(
     entity="enterprise",
     unit="rate",
-    label=("Least R&D ratio through which the enterprise can qualify", "可据以享受扶持的最低研发投入比例"),
+    label=(
+        "Least R&D ratio through which the enterprise can qualify",
+        "可据以享受扶持的最低研发投入比例",
+    ),
     cites=["art_7__para_1"],
 )
 def rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"If the research and development expenses of enterprises above designated size account for
+    """“If the research and development expenses of enterprises above designated size account for
     1% of annual sales revenue and high-tech enterprises reach 3% to 6% in accordance with
-    relevant regulations, they can undertake municipal … planned projects" (art_7__para_1).
+    relevant regulations, they can undertake municipal … planned projects” (art_7__para_1).
     The lowest ratio of the routes open to the enterprise; null where none is."""
-    above = when(v.above_designated_size, p("luoyang.support_rd_intensity_above_designated_size"), None)
+    above = when(
+        v.above_designated_size, p.expr("luoyang.support_rd_intensity_above_designated_size"), None
+    )
     if ctx.interpretation("luoyang.art7.high_tech_ratio_source") == "measures_of_2008":
-        band = p.bracket_rate("cn.hightech.rd_intensity_required", v.sales_revenue, on=MEASURES_OF_2008)
+        band = p.bracket_rate(
+            "cn.hightech.rd_intensity_required", v.sales_revenue, on=MEASURES_OF_2008
+        )
     else:
         band = v.hightech_rd_intensity_required
     high_tech = when(v.high_tech, band, None)
@@ -48,8 +57,8 @@ def rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=["art_7__para_1"],
 )
 def support_eligible(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"… account for 1% … reach 3% to 6% …, they can undertake municipal science and technology
-    … planned projects, enjoy the support policies of the Municipal People's Government."
+    """“… account for 1% … reach 3% to 6% …, they can undertake municipal science and technology
+    … planned projects, enjoy the support policies of the Municipal People's Government.”
     Reaching the ratio exactly qualifies (达到, Civil Code art. 1259); no revenue, no ratio."""
     expense, revenue = _ratio_figures(v, ctx)
     required = v.rd_intensity_required
@@ -79,9 +88,9 @@ def rd_shortfall(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=["art_8"],
 )
 def support_priority(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"National and provincial innovative (pilot) enterprises and technological innovation
+    """“National and provincial innovative (pilot) enterprises and technological innovation
     demonstration enterprises can have priority in enjoying the support policies of the
-    Municipal People's Government." (art_8)"""
+    Municipal People's Government.” (art_8)"""
     return v.innovative_enterprise | v.technology_innovation_demonstration
 
 
@@ -92,9 +101,9 @@ def support_priority(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=["art_10"],
 )
 def standard_setting_reward_eligible(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"Enterprises that play a leading role in participating in the formulation of industry
+    """“Enterprises that play a leading role in participating in the formulation of industry
     standards, national standards, and international standards shall be rewarded by the municipal
-    and county (city, district) people's governments in accordance with relevant regulations."
+    and county (city, district) people's governments in accordance with relevant regulations.”
     The amount is left to those regulations; innoreg decides who is owed a reward."""
     return (
         (v.led_international_standards > 0)

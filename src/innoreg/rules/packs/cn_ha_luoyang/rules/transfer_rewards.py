@@ -22,15 +22,15 @@ def _luoyang_floor_applies(v: Vars) -> Expr:
     contributes_to="transfer_reward_minimum",
 )
 def luoyang_transfer_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"If scientific research institutions and colleges and universities use scientific and
+    """“If scientific research institutions and colleges and universities use scientific and
     technological projects funded by fiscal funds to transform their work achievements through
     technology transfer, they shall give a one-time reward of more than 20% of the net income
-    from the technology transfer." ("20%以上": 20 % itself complies.)"""
-    modes = ("transfer", "license")
+    from the technology transfer.” ("20%以上": 20 % itself complies.)"""
+    modes: tuple[str, ...] = ("transfer", "license")
     if ctx.interpretation("luoyang.art13.license_is_transfer") == "no":
         modes = ("transfer",)
     applies = _luoyang_floor_applies(v) & v.mode.isin(modes)
-    return when(applies, scale(v.net_income, p("luoyang.transfer_reward_floor"), "ceil"), None)
+    return when(applies, scale(v.net_income, p.expr("luoyang.transfer_reward_floor"), "ceil"), None)
 
 
 @rule(
@@ -41,8 +41,10 @@ def luoyang_transfer_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
     contributes_to="transfer_equity_reward_minimum",
 )
 def luoyang_transfer_equity_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"… if equity investment is used to implement transformation, the equity used for rewards
+    """“… if equity investment is used to implement transformation, the equity used for rewards
     should account for more than 20% of the shares of the scientific and technological
-    achievements.\""""
+    achievements.”"""
     applies = _luoyang_floor_applies(v) & v.mode.eq("equity_investment")
-    return when(applies, scale(v.equity_total, p("luoyang.transfer_reward_floor"), "ceil"), None)
+    return when(
+        applies, scale(v.equity_total, p.expr("luoyang.transfer_reward_floor"), "ceil"), None
+    )

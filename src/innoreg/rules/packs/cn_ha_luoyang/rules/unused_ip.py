@@ -29,7 +29,7 @@ def implementation_clock_start(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=["art_14"],
 )
 def implementation_deadline(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"… fails to implement it within three years …": the period ends on the corresponding day
+    """“… fails to implement it within three years …”: the period ends on the corresponding day
     three years on, or that month's last day (Civil Code art. 202), moved off a rest day or
     statutory holiday to the next working day (art. 203) unless the interpretation says not."""
     end = AddYears(v.implementation_clock_start, p("luoyang.implementation_period"))
@@ -51,10 +51,10 @@ def implementation_deadline(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=["art_14"],
 )
 def government_may_implement(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"If the project undertaking unit meets the conditions for implementation and fails to
+    """“If the project undertaking unit meets the conditions for implementation and fails to
     implement it within three years without justifiable reasons, the municipal or county (city,
     district) people's government may implement it free of charge, or permit others to
-    implement it with or without compensation." True from the day after the last day."""
+    implement it with or without compensation.” True from the day after the last day."""
     deadline = v.implementation_deadline
     late = v.implemented_on.is_null() | (v.implemented_on > deadline)
     if ctx.interpretation("luoyang.art14.late_implementation") == "yes":
@@ -76,6 +76,6 @@ def government_may_implement(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=["art_14"],
 )
 def annual_status_report_required(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"Submit annual reports on conservation status to the project management department" —
+    """“Submit annual reports on conservation status to the project management department” —
     owed for IP formed by fiscally funded projects."""
     return v.fiscally_funded

@@ -15,9 +15,9 @@ from innoreg.rules.rule import rule
     cites=["art_7"],
 )
 def rd_obligation_met(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"The research and development expenses of high-tech enterprises and innovative enterprises
+    """“The research and development expenses of high-tech enterprises and innovative enterprises
     shall not be less than the proportion stipulated in the national standards for the
-    identification of high-tech enterprises" (art_7). Null for other enterprises."""
+    identification of high-tech enterprises” (art_7). Null for other enterprises."""
     return when(v.high_tech | v.innovative_enterprise, v.hightech_rd_ratio_met, None)
 
 
@@ -28,8 +28,8 @@ def rd_obligation_met(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=["art_10"],
 )
 def standard_setting_reward_eligible(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"Enterprises that play a leading role in the formulation of standards … shall be rewarded
-    in accordance with relevant regulations." (art_10)"""
+    """“Enterprises that play a leading role in the formulation of standards … shall be rewarded
+    in accordance with relevant regulations.” (art_10)"""
     return (
         (v.led_international_standards > 0)
         | (v.led_national_standards > 0)
@@ -44,7 +44,7 @@ def standard_setting_reward_eligible(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=["art_10"],
 )
 def innovation_award_reward_eligible(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"… or have won the title of national famous and well-known brands, and won the national
+    """“… or have won the title of national famous and well-known brands, and won the national
     patent gold award and excellent award shall be rewarded in accordance with relevant
-    regulations." (art_10)"""
+    regulations.” (art_10)"""
     return v.national_famous_brand | v.patent_gold_award | v.patent_excellence_award

@@ -14,8 +14,8 @@ from innoreg.rules.rule import rule
     cites=["art_12"],
 )
 def technology_import_prohibited(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"… and prohibit the introduction of technologies and equipment with high energy
-    consumption, high pollution and backwardness." (art_12)"""
+    """“… and prohibit the introduction of technologies and equipment with high energy
+    consumption, high pollution and backwardness.” (art_12)"""
     return v.high_energy_consumption | v.high_pollution | v.backward_technology
 
 
@@ -26,8 +26,8 @@ def technology_import_prohibited(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=["art_12"],
 )
 def technology_import_restricted(v: Vars, p: Params, ctx: Context) -> Expr:
-    """"… restrict the introduction of technologies and equipment that already have research and
-    development capabilities in China" (art_12); a prohibited import is not merely restricted."""
+    """“… restrict the introduction of technologies and equipment that already have research and
+    development capabilities in China” (art_12); a prohibited import is not merely restricted."""
     return ~v.technology_import_prohibited & v.developed_domestically
 
 
