@@ -4,6 +4,7 @@ does; the commands translate them here so that they hold however the app is invo
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -172,6 +173,7 @@ def _show_article(
 ) -> None:
     chapter = act.chapter_of(article.num)
     if output is Format.json:
+        version = f"/{expression.language}@{expression.date}" if expression.date else ""
         _print_json(
             {
                 "work_uri": meta.work_uri,
@@ -179,6 +181,8 @@ def _show_article(
                 "chapter": {"num": chapter.num, "eId": chapter.eid, "heading": chapter.heading},
                 **_article_json(article),
                 "label": article.label,
+                "citation": f"{meta.work_uri}{version}~{article.eid}",
+                "sha256": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
                 "warnings": warnings,
             }
         )
