@@ -1,0 +1,5 @@
+"""`python -m innoreg` runs the command line."""
+
+from innoreg.cli import main
+
+main()
