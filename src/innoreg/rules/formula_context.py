@@ -95,8 +95,16 @@ class Params:
             raise ParameterError(f"parameter {name} is not a list of codes", parameter=name)
         return tuple(str(c) for c in value)
 
-    def bracket_rate(self, name: str, base: e.Expr, *, on: dt.date | None = None) -> e.Expr:
-        """The rate of the band ``base`` falls in, as a when/then chain over the bands."""
+    def bracket_rate(
+        self,
+        name: str,
+        base: e.Expr,
+        *,
+        on: dt.date | None = None,
+        exclude_upper: frozenset[int] = frozenset(),
+    ) -> e.Expr:
+        """The rate of the band ``base`` falls in, as a when/then chain over the bands;
+        ``exclude_upper`` reads the named bounds (fen) as exclusive (an interpretation's hook)."""
         value = self.value(name, on=on).value
         if not isinstance(value, tuple) or not all(isinstance(b, Bracket) for b in value):
             raise ParameterError(f"parameter {name} is not a bracket table", parameter=name)
@@ -105,7 +113,8 @@ class Params:
         for band in reversed(bands[:-1]):
             assert band.upper is not None
             bound = e.Lit(band.upper, shown=shown_number("money", band.upper))
-            inside = base <= bound if band.upper_included else base < bound
+            included = band.upper_included and band.upper not in exclude_upper
+            inside = base <= bound if included else base < bound
             chain = e.when(inside, e.Lit(band.rate, shown=shown_number("rate", band.rate)), chain)
         return e.when(base.is_null(), None, chain)
 

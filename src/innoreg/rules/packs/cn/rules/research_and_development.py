@@ -6,6 +6,9 @@ from innoreg.rules.expr import Expr, coalesce, ratio_of, reaches, scale, starts_
 from innoreg.rules.formula_context import Context, Params, Vars
 from innoreg.rules.rule import rule
 
+BAND_OVERLAP_2008 = 20_000_000_000
+"""200 M yuan in fen: named by both the 4 % band ("至20,000万元") and the 3 % band ("以上") in 2008."""
+
 
 @rule(
     entity="enterprise",
@@ -29,7 +32,12 @@ def hightech_rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
     """“近三个会计年度的研究开发费用总额占同期销售收入总额的比例符合如下要求：1. 最近一年销售收入
     小于5,000万元（含）的企业，比例不低于5%；2. … 5,000万元至2亿元（含）…4%；3. … 2亿元以上…3%”
     (2016 art. 11(6); 2008 art. 10(4) with 6 %/4 %/3 %). The band is the latest year's revenue."""
-    return p.bracket_rate("cn.hightech.rd_intensity_required", v.sales_revenue)
+    overlap: frozenset[int] = frozenset()
+    if ctx.interpretation("cn.hightech.band_2008_at_200m") == "three_percent":
+        overlap = frozenset({BAND_OVERLAP_2008})
+    return p.bracket_rate(
+        "cn.hightech.rd_intensity_required", v.sales_revenue, exclude_upper=overlap
+    )
 
 
 @rule(

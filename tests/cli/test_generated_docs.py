@@ -1,0 +1,27 @@
+"""Docs generated from the code are checked in and kept equal to it."""
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from innoreg.cli import app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_interpretations_page_matches_the_packs() -> None:
+    result = CliRunner().invoke(app, ["rules", "interpretations", "--format", "markdown"])
+    assert result.exit_code == 0
+    page = (ROOT / "docs" / "interpretations.md").read_text(encoding="utf-8")
+    assert page == result.stdout, "regenerate: innoreg rules interpretations -f markdown"
+
+
+def test_every_interpretation_is_listed_with_its_default() -> None:
+    result = CliRunner().invoke(app, ["rules", "interpretations", "--format", "json"])
+    import json
+
+    rows = json.loads(result.stdout)
+    assert len(rows) >= 8
+    for row in rows:
+        assert row["default"] in row["options"]
+        assert row["justification"]
