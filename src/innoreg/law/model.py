@@ -98,7 +98,9 @@ class Act:
         part = self._index.get(article_eid(num))
         if not isinstance(part, Article):
             last = len(self.articles())
-            raise CitationError(f"no article {num} (the act has articles 1-{last})", eid=num)
+            raise CitationError(
+                f"no article {num} (the act has articles 1-{last})", eid=article_eid(num)
+            )
         return part
 
     def chapter_of(self, article_num: int) -> Chapter:
