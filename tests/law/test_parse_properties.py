@@ -56,3 +56,23 @@ def test_repeating_an_explicit_label_is_always_an_error(spec: Spec, pick: int) -
         assert error.line == spec.text.rstrip().count("\n") + 1
     else:
         raise AssertionError("a repeated article number was accepted")
+
+
+LABEL_SOUP = st.sampled_from(
+    ["Chapter 1 ", "chapter II ", "Article 1 ", "Article 2: ", "Second ", "第一章", "第二条", ". ",
+     "\n", "\n\n", "words ", "of ", ", ", "Third, ", "CHAPTER I\n", "article 3 "]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LABEL_SOUP, max_size=30).map("".join) | st.text(max_size=200))
+def test_any_text_parses_or_gives_a_parse_error_with_a_position(text: str) -> None:
+    try:
+        act = parse_act(text)
+    except ParseError as error:
+        assert error.line >= 1 and error.column >= 1
+        assert error.line <= text.count("\n") + 1
+        assert "\n" not in error.message
+    else:
+        assert act.articles()
+        assert [a.num for a in act.articles()] == list(range(1, len(act.articles()) + 1))
