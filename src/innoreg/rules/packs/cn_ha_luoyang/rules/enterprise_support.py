@@ -7,6 +7,7 @@ import datetime as dt
 
 from innoreg.rules.expr import Expr, coalesce, max_of, min_of, ratio_of, reaches, scale, when
 from innoreg.rules.formula_context import Context, Params, Vars
+from innoreg.rules.packs.cn.rules.standards import led_a_standard
 from innoreg.rules.rule import rule
 
 MEASURES_OF_2008 = dt.date(2008, 1, 1)
@@ -105,11 +106,7 @@ def standard_setting_reward_eligible(v: Vars, p: Params, ctx: Context) -> Expr:
     standards, national standards, and international standards shall be rewarded by the municipal
     and county (city, district) people's governments in accordance with relevant regulations.”
     The amount is left to those regulations; innoreg decides who is owed a reward."""
-    return (
-        (v.led_international_standards > 0)
-        | (v.led_national_standards > 0)
-        | (v.led_industry_standards > 0)
-    )
+    return led_a_standard(v)
 
 
 @rule(

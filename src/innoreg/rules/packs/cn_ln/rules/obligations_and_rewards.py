@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from innoreg.rules.expr import Expr, when
 from innoreg.rules.formula_context import Context, Params, Vars
+from innoreg.rules.packs.cn.rules.standards import led_a_standard
 from innoreg.rules.rule import rule
 
 
@@ -30,11 +31,7 @@ def rd_obligation_met(v: Vars, p: Params, ctx: Context) -> Expr:
 def standard_setting_reward_eligible(v: Vars, p: Params, ctx: Context) -> Expr:
     """“Enterprises that play a leading role in the formulation of standards … shall be rewarded
     in accordance with relevant regulations.” (art_10)"""
-    return (
-        (v.led_international_standards > 0)
-        | (v.led_national_standards > 0)
-        | (v.led_industry_standards > 0)
-    )
+    return led_a_standard(v)
 
 
 @rule(
