@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -15,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from innoreg.errors import InnoregError
+from innoreg.cli.edge import fail, user_errors
 
 if TYPE_CHECKING:
     from innoreg.law import Act, ActMetadata, Article, Chapter, Expression
@@ -39,25 +37,12 @@ OnOption = Annotated[
 ]
 
 
-@contextmanager
-def _user_errors() -> Iterator[None]:
-    try:
-        yield
-    except InnoregError as exc:
-        raise _fail(exc.message) from None
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code=2)
-
-
 @app.command("list")
 def list_command(output: FormatOption = Format.text) -> None:
     """List the shipped acts: short name, jurisdiction, in-force date, work URI and titles."""
     from innoreg.law import list_acts
 
-    with _user_errors():
+    with user_errors():
         acts = list_acts()
     if output is Format.json:
         _print_json([_metadata_json(meta) for meta in acts])
@@ -84,7 +69,7 @@ def show_command(
     """Show an act, or one article with its paragraphs and eIds (and any date warnings)."""
     from innoreg.law import find_act, load_expression
 
-    with _user_errors():
+    with user_errors():
         meta = find_act(act_key)
         day = _parse_day(on)
         expression = meta.expression_in_force(day) if day else meta.default_expression()
@@ -114,8 +99,8 @@ def parse_command(
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise _fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
-    with _user_errors():
+        raise fail(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}") from None
+    with user_errors():
         act = parse_act(text, source=str(file))
     if output is Format.json:
         _print_json(_act_json(act))
@@ -139,7 +124,7 @@ def export_akn_command(
     """Export an act as Akoma Ntoso 3.0 XML."""
     from innoreg.law import find_act, load_expression, to_akn_xml
 
-    with _user_errors():
+    with user_errors():
         meta = find_act(act_key)
         day = _parse_day(on)
         expression = meta.expression_in_force(day) if day else meta.default_expression()
@@ -150,7 +135,7 @@ def export_akn_command(
     try:
         out.write_bytes(xml)
     except OSError as exc:
-        raise _fail(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise fail(f"cannot write {out}: {exc.strerror or exc}") from None
     typer.echo(f"wrote {out} ({expression.uri})")
 
 
@@ -160,7 +145,7 @@ def _parse_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise _fail(f"--on {text!r} is not a date (YYYY-MM-DD)") from None
+        raise fail(f"--on {text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _show_article(

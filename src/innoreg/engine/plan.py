@@ -100,7 +100,7 @@ def _cached_plan(
     from innoreg.rules.calendar import HolidayCalendar
 
     calendar = HolidayCalendar.shipped()
-    warnings = [w for p in chain for w in p.act_warnings]
+    warnings = [w for p in chain for w in p.act_warnings(date)]
     packs = {p.jurisdiction: p for p in chain}
     entities: dict[str, EntityPlan] = {}
     for kind in (k for p in chain for k in p.entity_kinds):

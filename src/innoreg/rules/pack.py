@@ -14,7 +14,7 @@ import importlib
 import pkgutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -23,6 +23,9 @@ from innoreg.rules.inputs import EntityKind, InputSpec, load_inputs
 from innoreg.rules.interpretations import Interpretation, load_interpretations
 from innoreg.rules.parameters import Parameter, load_parameters
 from innoreg.rules.rule import Label, RuleSpec
+
+if TYPE_CHECKING:
+    from innoreg.law import ActMetadata
 
 
 @dataclass(frozen=True)
@@ -50,9 +53,7 @@ class Pack:
     version: str
     folder: Path
     act: str | None
-    act_in_force: dt.date | None
-    act_end: dt.date | None
-    act_warnings: tuple[str, ...]
+    act_meta: ActMetadata | None
     rules: tuple[RuleSpec, ...]
     parameters: tuple[Parameter, ...]
     interpretations: tuple[Interpretation, ...]
@@ -64,21 +65,23 @@ class Pack:
 
     def act_in_force_on(self, on: dt.date) -> bool:
         """False only where recorded dates say the act was not in force on ``on``."""
-        starts = self.act_in_force is None or on >= self.act_in_force
-        return starts and (self.act_end is None or on <= self.act_end)
+        return self.act_meta is None or self.act_meta.in_force_on(on) is not False
+
+    def act_warnings(self, on: dt.date) -> list[str]:
+        """The dates a result on ``on`` depends on but the sources do not record."""
+        return self.act_meta.date_warnings(on) if self.act_meta is not None else []
 
 
 def load_pack(folder: Path, module: str) -> Pack:
     meta: Any = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
     jurisdiction = str(meta["jurisdiction"])
     act_uri = meta.get("act")
-    in_force = end = None
-    warnings: tuple[str, ...] = ()
+    act_meta = None
     if act_uri:
         from innoreg.law import load_act
 
         act_meta, _ = load_act(act_uri)
-        in_force, end, warnings = act_meta.in_force, act_meta.end, tuple(act_meta.date_warnings())
+    in_force = act_meta.in_force if act_meta is not None else None
     kinds, inputs = load_inputs(folder / "inputs.yaml", pack=jurisdiction)
     name = meta.get("name") or {}
     pack = Pack(
@@ -89,9 +92,7 @@ def load_pack(folder: Path, module: str) -> Pack:
         version=str(meta["version"]),
         folder=folder,
         act=act_uri,
-        act_in_force=in_force,
-        act_end=end,
-        act_warnings=warnings,
+        act_meta=act_meta,
         rules=tuple(_rules(module, jurisdiction)),
         parameters=tuple(
             load_parameters(folder / "parameters", pack=jurisdiction, act_in_force=in_force)
