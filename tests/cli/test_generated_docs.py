@@ -25,3 +25,21 @@ def test_every_interpretation_is_listed_with_its_default() -> None:
     for row in rows:
         assert row["default"] in row["options"]
         assert row["justification"]
+
+
+def test_the_rules_guide_example_case_decides_as_it_says() -> None:
+    import re
+
+    import yaml
+
+    from innoreg.engine import evaluate_case
+
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    section = page.split("## Test cases are data", 1)[1]
+    block = re.search(r"```yaml\n(.*?)```", section, re.S)
+    assert block is not None
+    (example,) = yaml.safe_load(block.group(1))
+    result = evaluate_case(example["case"])
+    for entity_id, expected in example["expected_results"].items():
+        for name, value in expected.items():
+            assert result["results"][entity_id][name] == value, name
