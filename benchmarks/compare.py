@@ -1,0 +1,71 @@
+"""Row-for-row comparison of the engines' results: every variable, exact, nulls included."""
+
+from __future__ import annotations
+
+import numpy as np
+import polars as pl
+
+from benchmarks import numpy_model, openfisca_model
+from benchmarks.common import EngineMismatch
+from innoreg.engine.population import PopulationResult
+
+VARIABLES = openfisca_model.OUTPUTS
+INPUTS = ("sales_revenue", "rd_expense", "industry", "above_designated_size", "high_tech")
+
+
+def innoreg_variables(result: PopulationResult) -> pl.DataFrame:
+    """The variables of an innoreg result; fails if innoreg has one the baselines lack."""
+    computed = [v.spec.name for v in result.plan.entities["enterprise"].variables]
+    extra = sorted(set(computed) - set(VARIABLES))
+    if extra:
+        raise EngineMismatch(
+            "innoreg computes enterprise variables the baselines do not model: "
+            + ", ".join(extra)
+            + " (add them to benchmarks/numpy_model.py and benchmarks/openfisca_model.py)"
+        )
+    return result.frame.select(VARIABLES)
+
+
+def numpy_frame(columns: dict[str, numpy_model.Column]) -> pl.DataFrame:
+    return numpy_model.to_frame(columns).select(VARIABLES)
+
+
+def openfisca_frame(results: dict[str, np.ndarray]) -> pl.DataFrame:
+    """OpenFisca's arrays with its not-applicable conventions turned back into nulls."""
+    columns: dict[str, numpy_model.Column] = {}
+    for name in VARIABLES:
+        values = results[name]
+        valid: np.ndarray | None = None
+        if values.dtype == np.float64:
+            valid = ~np.isnan(values)
+        elif name in ("rd_intensity_required", "rd_shortfall"):
+            valid = values != openfisca_model.NOT_APPLICABLE
+        elif name == "above_designated_size_line_reached":
+            valid = results["industrial_enterprise"]
+        columns[name] = numpy_model.Column(values, valid)
+    return numpy_model.to_frame(columns).select(VARIABLES)
+
+
+def assert_identical(
+    reference: pl.DataFrame, candidate: pl.DataFrame, inputs: pl.DataFrame, engine: str
+) -> None:
+    """Raise ``EngineMismatch`` naming each variable where ``candidate`` differs from
+    ``reference`` (innoreg), with the count of rows and a few examples."""
+    problems = []
+    for name in VARIABLES:
+        left, right = reference[name], candidate[name]
+        if left.dtype != right.dtype:
+            problems.append(f"{name}: dtype {left.dtype} (innoreg) vs {right.dtype} ({engine})")
+            continue
+        differs = ~left.eq_missing(right)
+        count = int(differs.sum())
+        if count:
+            sample = (
+                inputs.select(c for c in INPUTS if c in inputs.columns)
+                .with_columns(innoreg=left, **{engine: right})
+                .filter(differs)
+                .head(5)
+            )
+            problems.append(f"{name}: {count} of {len(left)} rows differ, e.g.\n{sample}")
+    if problems:
+        raise EngineMismatch(f"innoreg and {engine} disagree:\n" + "\n".join(problems))
