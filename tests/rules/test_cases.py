@@ -153,7 +153,9 @@ def test_the_case_is_decided_as_the_law_says(rule_case: RuleCase) -> None:
         for variable, want in expected.items():
             got = got_entity.get(variable, "<missing variable>")
             if not same(want, got):
-                differences.append(f"{entity_id}.{variable}: expected {want!r}, got {got!r}")
+                differences.append(
+                    f"{entity_id}.{variable}: expected {public_form(want)!r}, got {got!r}"
+                )
     for fragment in rule_case.expected_warnings_contain:
         if not any(fragment in warning for warning in decision["warnings"]):
             differences.append(f"no warning contains {fragment!r}: {decision['warnings']}")
@@ -221,8 +223,16 @@ BAD_INPUTS: dict[str, tuple[dict[str, Any], dict[str, str] | None, str]] = {
         None,
         "enterprises[0].patent_gold_award",
     ),
-    "a boolean written as text": (enterprise_with(high_tech="yes"), None, "enterprises[0].high_tech"),
-    "money written as a boolean": (enterprise_with(rd_expense=True), None, "enterprises[0].rd_expense"),
+    "a boolean written as text": (
+        enterprise_with(high_tech="yes"),
+        None,
+        "enterprises[0].high_tech",
+    ),
+    "money written as a boolean": (
+        enterprise_with(rd_expense=True),
+        None,
+        "enterprises[0].rd_expense",
+    ),
     "money that is not a number": (
         enterprise_with(rd_expense="lots"),
         None,
@@ -260,13 +270,21 @@ BAD_INPUTS: dict[str, tuple[dict[str, Any], dict[str, str] | None, str]] = {
         None,
         "ip_assets[0].rights_obtained_on",
     ),
-    "an unknown jurisdiction": ({"jurisdiction": "cn-xx", "date": "2024-06-30"}, None, "jurisdiction"),
+    "an unknown jurisdiction": (
+        {"jurisdiction": "cn-xx", "date": "2024-06-30"},
+        None,
+        "jurisdiction",
+    ),
     "technology imports in Luoyang, whose law knows none": (
         luoyang(technology_imports=[{"id": "i1"}]),
         None,
         "technology_imports",
     ),
-    "an entity without an id": (luoyang(enterprises=[{"rd_expense": "1.00"}]), None, "enterprises[0].id"),
+    "an entity without an id": (
+        luoyang(enterprises=[{"rd_expense": "1.00"}]),
+        None,
+        "enterprises[0].id",
+    ),
     "an id used twice in one list": (
         luoyang(enterprises=[LUOYANG_ENTERPRISE, LUOYANG_ENTERPRISE]),
         None,
