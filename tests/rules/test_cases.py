@@ -338,3 +338,10 @@ def test_inputs_left_out_take_their_documented_defaults() -> None:
     assert values["rd_intensity_required"] is None
     assert values["support_eligible"] is False
     assert values["rd_super_deduction"] == "0.00"
+
+
+def test_a_liaoning_case_before_2021_10_01_carries_no_doubt_about_the_end_of_the_regulations() -> (
+    None
+):
+    decision = evaluate_case({"jurisdiction": "cn-ln", "date": "2021-09-30"})
+    assert not any("end date" in warning for warning in decision["warnings"])
