@@ -33,7 +33,6 @@ from innoreg.engine.population import evaluate_population
 JURISDICTION = "cn-ha-luoyang"
 DATE = dt.date(2024, 6, 30)
 PERIOD = DATE.isoformat()
-ENGINES = ("innoreg", "innoreg-novalidate", "numpy", "openfisca-compute", "openfisca-total")
 LARGE_MODES = (
     "evaluate_population",
     "evaluate_population-novalidate",
@@ -55,6 +54,8 @@ def _engine(name: str, n: int) -> tuple[Callable[[], Any], Callable[[], Any]]:
         plan_for(JURISDICTION, DATE)  # the plan is built once per process, not per run
         validate = name == "innoreg"
         return (lambda: None), (lambda: innoreg(frame, validate))
+    if name == "prototype-streaming":  # evaluate_population's query, streaming engine
+        return (lambda: None), (lambda: _prototype_lazy(frame.lazy()).collect(engine="streaming"))
     arrays = numpy_model.inputs_from_frame(frame)
     frame = frame.clear()  # numpy and OpenFisca keep only their own arrays
     if name == "numpy":
