@@ -30,19 +30,26 @@ def numpy_frame(columns: dict[str, numpy_model.Column]) -> pl.DataFrame:
     return numpy_model.to_frame(columns).select(VARIABLES)
 
 
+def openfisca_valid(name: str, results: dict[str, np.ndarray]) -> np.ndarray | None:
+    """Where OpenFisca's values of ``name`` apply (None: everywhere), from its conventions."""
+    values = results[name]
+    if values.dtype == np.float64:
+        return ~np.isnan(values)
+    if name in ("rd_intensity_required", "rd_shortfall"):
+        return values != openfisca_model.NOT_APPLICABLE
+    if name == "above_designated_size_line_reached":
+        return results["industrial_enterprise"]
+    if name == "hightech_rd_ratio_met":
+        return results["has_sales_revenue"]
+    return None
+
+
 def openfisca_frame(results: dict[str, np.ndarray]) -> pl.DataFrame:
     """OpenFisca's arrays with its not-applicable conventions turned back into nulls."""
-    columns: dict[str, numpy_model.Column] = {}
-    for name in VARIABLES:
-        values = results[name]
-        valid: np.ndarray | None = None
-        if values.dtype == np.float64:
-            valid = ~np.isnan(values)
-        elif name in ("rd_intensity_required", "rd_shortfall"):
-            valid = values != openfisca_model.NOT_APPLICABLE
-        elif name == "above_designated_size_line_reached":
-            valid = results["industrial_enterprise"]
-        columns[name] = numpy_model.Column(values, valid)
+    columns = {
+        name: numpy_model.Column(results[name], openfisca_valid(name, results))
+        for name in VARIABLES
+    }
     return numpy_model.to_frame(columns).select(VARIABLES)
 
 

@@ -24,6 +24,7 @@ HIGHTECH_BANDS = ((50_000_000 * FEN, 50_000), (200_000_000 * FEN, 40_000))  # up
 HIGHTECH_TOP_RATE = 30_000
 GENERAL_RATE = 1_000_000  # 2023 No. 7
 MANUFACTURING_RATE = 1_000_000  # 2021 No. 13, section C
+TECH_SME_RATE = 1_000_000  # 2022 No. 16, technology-based SMEs (the higher of it and the above)
 IC_MACHINE_TOOL_RATE = 1_200_000  # 2023 No. 44, 2023-2027
 EXCLUDED_INDUSTRIES = (b"C16", b"F", b"H", b"K", b"L", b"R90")  # 财税〔2015〕119号 art. 4
 DESIGNATED_SIZE_LINE = 20_000_000 * FEN  # 国统字〔2010〕87号
@@ -37,6 +38,7 @@ BOOL_INPUTS = (
     "innovative_enterprise",
     "technology_innovation_demonstration",
     "integrated_circuit_or_machine_tool",
+    "technology_based_sme",
 )
 COUNT_INPUTS = ("led_international_standards", "led_national_standards", "led_industry_standards")
 
@@ -52,7 +54,9 @@ def inputs_from_frame(frame: pl.DataFrame) -> dict[str, np.ndarray]:
     arrays: dict[str, np.ndarray] = {
         name: frame[name].to_numpy() for name in ("sales_revenue", "rd_expense", *COUNT_INPUTS)
     }
-    arrays.update({name: frame[name].fill_null(False).to_numpy() for name in BOOL_INPUTS})
+    for name in BOOL_INPUTS:  # an input not given is false, as in innoreg
+        given = frame[name].fill_null(False) if name in frame.columns else None
+        arrays[name] = np.zeros(len(frame), bool) if given is None else given.to_numpy()
     arrays["industry"] = industry_bytes(frame["industry"])
     return arrays
 
@@ -124,10 +128,12 @@ def compute(x: dict[str, np.ndarray]) -> dict[str, Column]:
     hightech_required = hightech_rate(revenue)
     out["hightech_rd_intensity_required"] = Column(hightech_required)
     hightech_floor = scale(revenue_split, hightech_required, "ceil")
-    out["hightech_rd_ratio_met"] = Column(has_revenue & (rd >= hightech_floor))
+    out["hightech_rd_ratio_met"] = Column(rd >= hightech_floor, has_revenue)
 
     manufacturing = starts_with_any(industry, (b"C",))
     rate = np.where(manufacturing, np.int64(MANUFACTURING_RATE), np.int64(GENERAL_RATE))
+    sme = x["technology_based_sme"]
+    rate = np.where(sme, np.maximum(rate, np.int64(TECH_SME_RATE)), rate)
     rate = np.where(x["integrated_circuit_or_machine_tool"], np.int64(IC_MACHINE_TOOL_RATE), rate)
     rate[starts_with_any(industry, EXCLUDED_INDUSTRIES)] = 0
     out["rd_super_deduction_rate"] = Column(rate)

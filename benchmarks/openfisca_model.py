@@ -6,7 +6,8 @@ as dated YAML written to a temporary folder and loaded the way country packages 
 Money is int64 fen and rates int64 parts per million, so results compare exactly with innoreg;
 OpenFisca's own ``int``/``float`` are 32-bit, so those variables widen their dtype to 64 bits.
 OpenFisca has no nulls: not-applicable values are -1 (money, rates), NaN (ratios) or, for
-``above_designated_size_line_reached``, false with ``industrial_enterprise`` false.
+booleans, false with a helper variable saying where they apply (``industrial_enterprise`` for
+``above_designated_size_line_reached``, ``has_sales_revenue`` for ``hightech_rd_ratio_met``).
 The numeric kernels (exact scaling, industry prefix tests) are the numpy model's, so the
 comparison measures the frameworks, not two different kernels.
 """
@@ -57,6 +58,10 @@ PARAMETERS = {
     "cn/super_deduction/manufacturing_rate.yaml": """
         description: Rate for manufacturing (section C), 2021 No. 13.
         values: {2021-01-01: {value: 1000000}}
+    """,
+    "cn/super_deduction/tech_sme_rate.yaml": """
+        description: Rate for technology-based SMEs, 财税〔2017〕34号 and 2022 No. 16.
+        values: {2017-01-01: {value: 750000}, 2022-01-01: {value: 1000000}}
     """,
     "cn/super_deduction/ic_machine_tool_rate.yaml": """
         description: Rate for integrated-circuit and mother-machine enterprises, 2023 No. 44.
@@ -115,10 +120,15 @@ def _hightech_required(e: Any, period: Any, parameters: Any) -> np.ndarray:
     return bands.calc(e("sales_revenue", period)).astype(np.int64)
 
 
+def _has_revenue(e: Any, period: Any, parameters: Any) -> np.ndarray:
+    return e("sales_revenue", period) > 0
+
+
 def _hightech_met(e: Any, period: Any, parameters: Any) -> np.ndarray:
+    """Meaningful where there is revenue (``has_sales_revenue``)."""
     revenue = e("sales_revenue", period)
     floor = scale(split(revenue), e("hightech_rd_intensity_required", period), "ceil")
-    return (revenue > 0) & (e("rd_expense", period) >= floor)
+    return e("has_sales_revenue", period) & (e("rd_expense", period) >= floor)
 
 
 def _super_deduction_rate(e: Any, period: Any, parameters: Any) -> np.ndarray:
@@ -127,6 +137,9 @@ def _super_deduction_rate(e: Any, period: Any, parameters: Any) -> np.ndarray:
     rate = np.full(len(industry), p.general_rate, dtype=np.int64)
     with contextlib.suppress(ParameterNotFoundError):  # from 2021
         rate[starts_with_any(industry, (b"C",))] = p.manufacturing_rate
+    with contextlib.suppress(ParameterNotFoundError):  # from 2017: the higher rate
+        sme = e("technology_based_sme", period)
+        rate[sme] = np.maximum(rate[sme], p.tech_sme_rate)
     with contextlib.suppress(ParameterNotFoundError):  # 2023-2027
         rate[e("integrated_circuit_or_machine_tool", period)] = p.ic_machine_tool_rate
     excluded = tuple(code.encode() for code in p.excluded_industries if p.excluded_industries[code])
@@ -159,7 +172,7 @@ def _required(e: Any, period: Any, parameters: Any) -> np.ndarray:
 
 def _support_decided(e: Any, period: Any, parameters: Any) -> np.ndarray:
     route = e("rd_intensity_required", period) != NOT_APPLICABLE
-    return route & (e("sales_revenue", period) > 0)
+    return route & e("has_sales_revenue", period)
 
 
 def _support_rd_floor(e: Any, period: Any, parameters: Any) -> np.ndarray:
@@ -201,6 +214,7 @@ BOOL_INPUTS = (
     "innovative_enterprise",
     "technology_innovation_demonstration",
     "integrated_circuit_or_machine_tool",
+    "technology_based_sme",
 )
 COUNT_INPUTS = ("led_international_standards", "led_national_standards", "led_industry_standards")
 
@@ -208,6 +222,7 @@ FORMULAS: dict[str, tuple[type, Any, bool]] = {
     "rd_intensity": (float, _rd_intensity, True),
     "rd_intensity_for_support": (float, _same_as_rd_intensity, True),
     "hightech_rd_intensity_required": (int, _hightech_required, True),
+    "has_sales_revenue": (bool, _has_revenue, False),
     "hightech_rd_ratio_met": (bool, _hightech_met, False),
     "rd_super_deduction_rate": (int, _super_deduction_rate, True),
     "rd_super_deduction": (int, _super_deduction, True),
@@ -221,7 +236,7 @@ FORMULAS: dict[str, tuple[type, Any, bool]] = {
     "support_priority": (bool, _priority, False),
     "standard_setting_reward_eligible": (bool, _standards, False),
 }
-HELPERS = ("industrial_enterprise", "support_decided", "support_rd_floor")
+HELPERS = ("has_sales_revenue", "industrial_enterprise", "support_decided", "support_rd_floor")
 OUTPUTS = tuple(name for name in FORMULAS if name not in HELPERS)
 
 

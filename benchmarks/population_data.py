@@ -85,6 +85,7 @@ def _chunk(n: int, rng: np.random.Generator) -> dict[str, np.ndarray | list[str 
         "innovative_enterprise": rng.random(n) < 0.05,
         "technology_innovation_demonstration": rng.random(n) < 0.02,
         "integrated_circuit_or_machine_tool": rng.random(n) < 0.03,
+        "technology_based_sme": rng.random(n) < 0.10,
         "led_international_standards": (rng.random(n) < 0.002).astype(np.int64),
         "led_national_standards": rng.poisson(0.02, n).astype(np.int64),
         "led_industry_standards": rng.poisson(0.06, n).astype(np.int64),
@@ -115,6 +116,7 @@ def generate(n: int, seed: int = SEED, chunk: int = 0) -> pl.DataFrame:
         "innovative_enterprise",
         "technology_innovation_demonstration",
         "integrated_circuit_or_machine_tool",
+        "technology_based_sme",
         "^led_.*$",
     )
 

@@ -52,6 +52,7 @@ EDGES = pl.DataFrame(
         "innovative_enterprise": [False] * 9 + [True],
         "technology_innovation_demonstration": [False, True] + [False] * 8,
         "integrated_circuit_or_machine_tool": [True, True, False, False, True] + [False] * 5,
+        "technology_based_sme": [True, False, True, True, False, False, True, False, True, False],
         "led_international_standards": [0] * 9 + [1],
         "led_national_standards": [0, 2] + [0] * 8,
         "led_industry_standards": [0, 0, 1] + [0] * 7,
