@@ -11,6 +11,7 @@ and unknown industries (null).
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -130,7 +131,8 @@ def data_dir() -> Path:
 def write_parquet(n: int, seed: int = SEED, chunk_rows: int = 1_000_000) -> Path:
     """Write ``n`` enterprises as Parquet files of ``chunk_rows`` each, generated chunk by chunk
     so memory stays bounded; returns the folder (reused when it already holds them)."""
-    folder = data_dir() / f"enterprises-{n}-{seed}"
+    version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]  # this generator's
+    folder = data_dir() / f"enterprises-{n}-{seed}-{version}"
     done = folder / "COMPLETE"
     if done.exists():
         return folder
