@@ -187,7 +187,7 @@ def public_from_population(value: Any) -> Any:
 
 
 def same_value(one: Any, many: Any) -> bool:
-    """Equal and of the same type; floats to within 1e-12 (see the xfail below on rates)."""
+    """Equal and of the same type; floats to within 1e-12 (rates exactly: see the test below)."""
     if type(one) is not type(many):
         return False
     if isinstance(one, float):
@@ -227,12 +227,6 @@ def test_one_row_decided_alone_equals_the_same_row_decided_in_a_population(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="population.py _public_units divides ppm by the constant RATE_SCALE, which polars "
-    "computes (on more than a couple of rows) as a multiplication by 1e-6: 50,000 ppm comes "
-    "out 0.049999999999999996, not the 0.05 a case gives",
-)
 def test_a_population_gives_the_same_float_for_a_rate_as_a_case() -> None:
     revenues = ["30000000.00", "100000000.00", "300000000.00"]  # the 5 %, 4 % and 3 % bands
     case = {

@@ -87,6 +87,8 @@ def _inputs(entity: EntityPlan, columns: list[str], money: MoneyUnit) -> list[pl
             column = (column.cast(pl.Decimal(30, 2), strict=True) * 100).cast(pl.Int64)
         elif spec.type == "date":
             column = column.cast(pl.Date)
+        elif spec.type == "industry":
+            column = column.cast(pl.String).str.strip_chars().str.to_uppercase()
         column = column.cast(dtype)
         if spec.default is not None:
             column = column.fill_null(pl.lit(spec.default, dtype=dtype))
@@ -103,7 +105,10 @@ def _public_units(entity: EntityPlan) -> list[pl.Expr]:
         if unit in _MONEY:
             exprs.append(pl.col(name).cast(pl.Decimal(38, 0)).cast(pl.Decimal(38, 2)) / 100)
         elif unit == "rate":
-            exprs.append(pl.col(name) / RATE_SCALE)
+            # Through an exact decimal: polars divides floats by multiplying by the reciprocal,
+            # which is one step off (0.049999999999999996) where a case gives 0.05.
+            exact = pl.col(name).cast(pl.Decimal(38, 0)).cast(pl.Decimal(38, 6)) / RATE_SCALE
+            exprs.append(exact.cast(pl.Float64))
     return exprs
 
 

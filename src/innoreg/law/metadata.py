@@ -64,6 +64,7 @@ class ActMetadata:
     in_force_note: str | None = None
     end_note: str | None = None
     end_in_doubt_from: dt.date | None = None
+    in_force_not_before: dt.date | None = None
     doc_type: str = "act"
 
     @property
@@ -92,10 +93,13 @@ class ActMetadata:
         return warnings
 
     def in_force_on(self, on: dt.date) -> bool | None:
-        """Whether the act is in force on a day; None while its in-force date is unknown."""
+        """Whether the act is in force on a day; None while its in-force date is unknown (but
+        False before `in_force_not_before`, a bound the sources do record)."""
         if self.end is not None and on >= self.end:
             return False
         if self.in_force is None:
+            if self.in_force_not_before is not None and on < self.in_force_not_before:
+                return False
             return None
         return on >= self.in_force
 
@@ -133,7 +137,8 @@ class ActMetadata:
 
 _TOP_KEYS = {
     "short_name", "work_uri", "jurisdiction", "subtype", "title", "author",
-    "original_language", "dates", "notes", "end_in_doubt_from", "expressions",
+    "original_language", "dates", "notes", "end_in_doubt_from", "in_force_not_before",
+    "expressions",
 }  # fmt: skip
 _EXPRESSION_KEYS = {"language", "date", "file", "translation_of", "in_force_from", "in_force_to"}
 
@@ -180,6 +185,7 @@ def metadata_from_mapping(data: object, where: str) -> ActMetadata:
         in_force_note=_optional_text(notes, "in_force", where),
         end_note=_optional_text(notes, "end", where),
         end_in_doubt_from=_date(top, "end_in_doubt_from", where),
+        in_force_not_before=_date(top, "in_force_not_before", where),
     )
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from innoreg.rules.expr import Expr, coalesce, ratio_of, reaches, scale, starts_with_any, when
+from innoreg.rules.expr import Expr, max_of, ratio_of, reaches, scale, starts_with_any, when
 from innoreg.rules.formula_context import Context, Params, Vars
+from innoreg.rules.packs.cn.rules.hightech_figures import hightech_band_rate, three_year_figures
 from innoreg.rules.rule import rule
-
-BAND_OVERLAP_2008 = 20_000_000_000
-"""200 M yuan in fen: named by both the 4 % band ("至20,000万元") and the 3 % band ("以上") in 2008."""
 
 
 @rule(
@@ -32,12 +30,7 @@ def hightech_rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
     """“近三个会计年度的研究开发费用总额占同期销售收入总额的比例符合如下要求：1. 最近一年销售收入
     小于5,000万元（含）的企业，比例不低于5%；2. … 5,000万元至2亿元（含）…4%；3. … 2亿元以上…3%”
     (2016 art. 11(6); 2008 art. 10(4) with 6 %/4 %/3 %). The band is the latest year's revenue."""
-    overlap: frozenset[int] = frozenset()
-    if ctx.interpretation("cn.hightech.band_2008_at_200m") == "three_percent":
-        overlap = frozenset({BAND_OVERLAP_2008})
-    return p.bracket_rate(
-        "cn.hightech.rd_intensity_required", v.sales_revenue, exclude_upper=overlap
-    )
+    return hightech_band_rate(p, ctx, v.sales_revenue)
 
 
 @rule(
@@ -48,12 +41,12 @@ def hightech_rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
     since="2008-01-01",
 )
 def hightech_rd_ratio_met(v: Vars, p: Params, ctx: Context) -> Expr:
-    """“比例不低于…” — "not lower than" includes the ratio itself (Civil Code art. 1259)."""
+    """“比例不低于…” — "not lower than" includes the ratio itself (Civil Code art. 1259). Without
+    sales revenue the ratio is undefined: null, not a failure."""
     expense, revenue = v.rd_expense, v.sales_revenue
     if ctx.interpretation("cn.hightech.ratio_base") == "three_years":
-        expense = coalesce(v.rd_expense_3y, v.rd_expense)
-        revenue = coalesce(v.sales_revenue_3y, v.sales_revenue)
-    return when(revenue > 0, reaches(expense, revenue, v.hightech_rd_intensity_required), False)
+        expense, revenue = three_year_figures(v)
+    return when(revenue > 0, reaches(expense, revenue, v.hightech_rd_intensity_required), None)
 
 
 @rule(
@@ -63,7 +56,10 @@ def hightech_rd_ratio_met(v: Vars, p: Params, ctx: Context) -> Expr:
     cites=[
         "eit-law#art_30",
         "caishui-2015-119#art_4",
+        "caishui-2017-34#art_1",
         "caishui-2018-99#art_1",
+        "mof-sat-most-2022-16#art_1",
+        "mof-sat-most-2022-28#art_2",
         "mof-sat-2021-13#art_1",
         "mof-sat-2023-7#art_1",
         "mof-sat-2023-44#art_1",
@@ -77,6 +73,9 @@ def rd_super_deduction_rate(v: Vars, p: Params, ctx: Context) -> Expr:
     manufacturing = p.maybe_expr("cn.super_deduction.manufacturing_rate")
     if manufacturing is not None:
         rate = when(starts_with_any(v.industry, ("C",)), manufacturing, rate)
+    tech_sme = p.maybe_expr("cn.super_deduction.tech_sme_rate")
+    if tech_sme is not None:
+        rate = max_of(rate, when(v.technology_based_sme, tech_sme, None))
     ic_machine_tool = p.maybe_expr("cn.super_deduction.ic_machine_tool_rate")
     if ic_machine_tool is not None:
         rate = when(v.integrated_circuit_or_machine_tool, ic_machine_tool, rate)

@@ -29,8 +29,11 @@ transfer_equity_reward_minimum = binding_floor(
 )
 
 
-def national_floor_applies(v: Vars) -> Expr:
-    """No rules or agreement, or a state-established institute or university (art. 45 ¶2)."""
+def national_floor_applies(v: Vars, p: Params) -> Expr:
+    """From 2015: no rules or agreement, or a state-established institute or university whose
+    rules must meet the floor (art. 45 ¶2). In 1996: every unit (art. 29)."""
+    if not p.flag("cn.transfer.floor_yields_to_unit_rules"):
+        return v.holder_kind.is_not_null()
     return ~v.has_reward_rules | (v.state_established & v.holder_kind.isin(ACADEMIC))
 
 
@@ -38,14 +41,16 @@ def national_floor_applies(v: Vars) -> Expr:
     entity="transfer",
     unit="money",
     label=("National cash-reward floor", "国家法定现金奖励下限"),
-    cites=["achievements-law-2015#art_45"],
-    since="2015-10-01",
+    cites=["achievements-law-1996#art_29", "achievements-law-2015#art_45"],
+    since="1996-10-01",
     contributes_to="transfer_reward_minimum",
 )
 def national_transfer_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
     """“将该项职务科技成果转让、许可给他人实施的，从该项科技成果转让净收入或者许可净收入中提取不低于
-    百分之五十的比例” (art. 45 ¶1(1)); binding on state institutes' own rules (art. 45 ¶2)."""
-    applies = national_floor_applies(v) & v.mode.isin(("transfer", "license"))
+    百分之五十的比例” (2015 art. 45 ¶1(1)), binding on state institutes' own rules (art. 45 ¶2);
+    before 2015-10-01, “提取不低于百分之二十的比例” of a transfer's net income (1996 art. 29)."""
+    modes = p.codes("cn.transfer.floor_modes")
+    applies = national_floor_applies(v, p) & v.mode.isin(modes)
     return when(applies, scale(v.net_income, p.expr("cn.transfer.reward_floor"), "ceil"), None)
 
 
@@ -60,8 +65,9 @@ def national_transfer_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
 def national_transfer_equity_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
     """“利用该项职务科技成果作价投资的，从该项科技成果形成的股份或者出资比例中提取不低于百分之五十的
     比例” (art. 45 ¶1(2))."""
-    applies = national_floor_applies(v) & v.mode.eq("equity_investment")
-    return when(applies, scale(v.equity_total, p.expr("cn.transfer.reward_floor"), "ceil"), None)
+    applies = national_floor_applies(v, p) & v.mode.eq("equity_investment")
+    rate = p.expr("cn.transfer.equity_reward_floor")
+    return when(applies, scale(v.equity_total, rate, "ceil"), None)
 
 
 @rule(

@@ -3,22 +3,21 @@ for innovative and demonstration enterprises, rewards for leading standards."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from innoreg.rules.expr import Expr, coalesce, max_of, min_of, ratio_of, reaches, scale, when
+from innoreg.rules.expr import Expr, max_of, min_of, ratio_of, reaches, scale, when
 from innoreg.rules.formula_context import Context, Params, Vars
+from innoreg.rules.packs.cn.rules.hightech_figures import (
+    MEASURES_OF_2008,
+    hightech_band_rate,
+    three_year_figures,
+)
 from innoreg.rules.packs.cn.rules.standards import led_a_standard
 from innoreg.rules.rule import rule
-
-MEASURES_OF_2008 = dt.date(2008, 1, 1)
 
 
 def _ratio_figures(v: Vars, ctx: Context) -> tuple[Expr, Expr]:
     """(R&D expense, sales revenue) under the chosen revenue base."""
     if ctx.interpretation("luoyang.art7.revenue_base") == "three_years":
-        return coalesce(v.rd_expense_3y, v.rd_expense), coalesce(
-            v.sales_revenue_3y, v.sales_revenue
-        )
+        return three_year_figures(v)
     return v.rd_expense, v.sales_revenue
 
 
@@ -40,15 +39,13 @@ def rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
         v.above_designated_size, p.expr("luoyang.support_rd_intensity_above_designated_size"), None
     )
     if ctx.interpretation("luoyang.art7.high_tech_ratio_source") == "measures_of_2008":
-        band = p.bracket_rate(
-            "cn.hightech.rd_intensity_required", v.sales_revenue, on=MEASURES_OF_2008
-        )
+        band = hightech_band_rate(p, ctx, v.sales_revenue, on=MEASURES_OF_2008)
     else:
         band = v.hightech_rd_intensity_required
     high_tech = when(v.high_tech, band, None)
     if ctx.interpretation("luoyang.art7.dual_route") == "yes":
         return min_of(above, high_tech)
-    return when(v.high_tech, high_tech, above)
+    return when(high_tech.is_not_null(), high_tech, above)
 
 
 @rule(

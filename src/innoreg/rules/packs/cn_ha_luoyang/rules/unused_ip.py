@@ -3,7 +3,7 @@ others to implement, unused IP formed by fiscally funded projects."""
 
 from __future__ import annotations
 
-from innoreg.rules.expr import AddYears, Expr, ShiftDays, Warn, lit, when
+from innoreg.rules.expr import AddYears, Expr, ShiftDays, Warn, coalesce, lit, when
 from innoreg.rules.formula_context import Context, Params, Vars
 from innoreg.rules.rule import rule
 
@@ -18,7 +18,7 @@ def implementation_clock_start(v: Vars, p: Params, ctx: Context) -> Expr:
     """The day from which "within three years" counts (the day itself not counted, Civil Code
     art. 201); which day is an interpretation."""
     if ctx.interpretation("luoyang.art14.clock_start") == "project_accepted":
-        return v.project_accepted_on
+        return coalesce(v.project_accepted_on, v.rights_obtained_on)
     return v.rights_obtained_on
 
 
