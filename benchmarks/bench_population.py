@@ -108,6 +108,8 @@ def run_population(report: Report, n: int) -> None:
     report.add("population: innoreg / numpy", f"{ratio:.2f}x", "<= 1.0x", status(ratio <= 1.0))
     ratio = best["innoreg-novalidate"] / best["numpy"]
     report.add("population: innoreg (validate=False) / numpy", f"{ratio:.2f}x")
+    ratio = best["innoreg"] / (best["numpy"] + conversion)
+    report.add("population: innoreg / numpy with frame->arrays conversion", f"{ratio:.2f}x")
     speedup = best["openfisca-total"] / best["innoreg"]
     report.add(
         "population: OpenFisca (load+calculate) / innoreg",
