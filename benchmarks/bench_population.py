@@ -40,7 +40,6 @@ ENGINES = (
     "numpy",
     "openfisca-compute",
     "openfisca-total",
-    "prototype-streaming",
 )
 
 
@@ -94,7 +93,6 @@ def run_population(report: Report, n: int) -> None:
         "numpy": "numpy model (compute)",
         "openfisca-compute": "OpenFisca (calculate)",
         "openfisca-total": "OpenFisca (load arrays + calculate)",
-        "prototype-streaming": "what-if: innoreg's query, collect(engine='streaming')",
     }
     for engine, label in labels.items():
         f = figures[engine]
@@ -119,8 +117,6 @@ def run_population(report: Report, n: int) -> None:
     )
     speedup = best["openfisca-compute"] / best["innoreg"]
     report.add("population: OpenFisca (calculate only) / innoreg", f"{speedup:.2f}x")
-    ratio = best["prototype-streaming"] / best["numpy"]
-    report.add("what-if: innoreg's query, streaming engine, no validation / numpy", f"{ratio:.2f}x")
 
 
 def run_large(report: Report, n: int, small: int) -> None:
@@ -132,10 +128,10 @@ def run_large(report: Report, n: int, small: int) -> None:
     for mode in LARGE_MODES[1:]:
         try:
             figures[mode] = _rounds([["large", mode, large]])[0]
-        except RuntimeError as exc:  # the prototypes use private helpers that may change
-            report.note(f"{mode} skipped: {str(exc).splitlines()[-1]}")
+        except RuntimeError as exc:
+            report.note(f"{mode} failed: {str(exc).splitlines()[-1]}")
     report.add(
-        f"large {n:,} from Parquet: evaluate_population",
+        f"large {n:,} from Parquet: stream_population to Parquet",
         f"{f['best']:.2f} s best of {ROUNDS} processes; {_peak(f)}",
         "peak <= 2 GiB",
         status(f["peak_rss"] <= 2 * GIB),
@@ -160,8 +156,8 @@ def run_large(report: Report, n: int, small: int) -> None:
             report.add(f"large {n:,}: {mode}", f"{g['best']:.2f} s; {_peak(g)}")
     if per_row > 16:
         report.note(
-            "evaluate_population over a LazyFrame collects the whole result in memory: peak "
-            "RSS grows with the rows, so it does not stream (see docs/benchmarks.md)"
+            "stream_population's peak RSS grows with the rows: it does not stream "
+            "(see docs/benchmarks.md)"
         )
 
 

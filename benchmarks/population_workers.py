@@ -28,16 +28,15 @@ from benchmarks import numpy_model, openfisca_model
 from benchmarks.common import proc_status, reset_peak_rss
 from benchmarks.population_data import generate
 from innoreg.engine.plan import plan_for
-from innoreg.engine.population import evaluate_population
+from innoreg.engine.population import evaluate_population, stream_population
 
 JURISDICTION = "cn-ha-luoyang"
 DATE = dt.date(2024, 6, 30)
 PERIOD = DATE.isoformat()
 LARGE_MODES = (
+    "stream_population",
     "evaluate_population",
     "evaluate_population-novalidate",
-    "prototype-collect-streaming",
-    "prototype-sink-streaming",
 )
 
 
@@ -54,8 +53,6 @@ def _engine(name: str, n: int) -> tuple[Callable[[], Any], Callable[[], Any]]:
         plan_for(JURISDICTION, DATE)  # the plan is built once per process, not per run
         validate = name == "innoreg"
         return (lambda: None), (lambda: innoreg(frame, validate))
-    if name == "prototype-streaming":  # evaluate_population's query, streaming engine
-        return (lambda: None), (lambda: _prototype_lazy(frame.lazy()).collect(engine="streaming"))
     arrays = numpy_model.inputs_from_frame(frame)
     frame = frame.clear()  # numpy and OpenFisca keep only their own arrays
     if name == "numpy":
@@ -106,22 +103,6 @@ def measure(name: str, n: int, repeat: int) -> dict[str, Any]:
     }
 
 
-def _prototype_lazy(source: pl.LazyFrame) -> pl.LazyFrame:
-    """The query evaluate_population builds (inputs, then the variables layer by layer),
-    rebuilt from its helpers to measure what a streaming collect or sink would cost. It
-    reaches into private helpers on purpose; if they change, this mode is reported skipped."""
-    from innoreg.engine import population as p
-    from innoreg.rules.columnar import compile_columnar
-
-    entity = plan_for(JURISDICTION, DATE).entities["enterprise"]
-    lazy = source.with_columns(p._inputs(entity, source.collect_schema().names(), "fen"))
-    for layer in p._layers(entity):
-        lazy = lazy.with_columns(
-            compile_columnar(v.expr).cast(p._dtype(v.spec.unit)).alias(v.spec.name) for v in layer
-        )
-    return lazy
-
-
 def measure_large(mode: str, pattern: str) -> dict[str, Any]:
     plan_for(JURISDICTION, DATE)
     gc.collect()
@@ -131,13 +112,16 @@ def measure_large(mode: str, pattern: str) -> dict[str, Any]:
     start = time.perf_counter()
     if mode.startswith("evaluate_population"):
         rows = len(innoreg(source, validate=not mode.endswith("novalidate")).frame)
-    elif mode == "prototype-collect-streaming":
-        rows = len(_prototype_lazy(source).collect(engine="streaming"))
     else:
         with tempfile.TemporaryDirectory(prefix="innoreg-sink-") as folder:
-            target = Path(folder) / "results.parquet"
-            _prototype_lazy(source).sink_parquet(target, engine="streaming")
-            rows = pl.scan_parquet(target).select(pl.len()).collect().item()
+            streamed = stream_population(
+                source,
+                Path(folder) / "results.parquet",
+                jurisdiction=JURISDICTION,
+                date=DATE,
+                money="fen",
+            )
+            rows = streamed.rows
     seconds = time.perf_counter() - start
     return {
         "engine": mode,

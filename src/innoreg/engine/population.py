@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 import polars as pl
 
@@ -19,6 +20,7 @@ from innoreg.engine.population_inputs import (
     MoneyUnit,
     engine_dtype,
     prepare_inputs,
+    rows,
 )
 from innoreg.errors import InputError
 from innoreg.rules.columnar import compile_columnar, warning_counts
@@ -32,6 +34,31 @@ class PopulationResult:
     warnings: list[str]
 
 
+@dataclass
+class StreamedPopulation:
+    path: Path
+    rows: int
+    plan: Plan
+    warnings: list[str]
+
+
+@dataclass
+class PopulationQuery:
+    """The lazy query of a population's evaluation, and the counts of rows that warn."""
+
+    plan: Plan
+    frame: pl.LazyFrame
+    counts: pl.LazyFrame | None
+    messages: list[str]
+
+    def warnings(self, totals: pl.DataFrame | None) -> list[str]:
+        found = list(self.plan.warnings)
+        for i, message in enumerate(self.messages):
+            if totals is not None and totals[f"w{i}"][0]:
+                found.append(f"{rows(totals[f'w{i}'][0])}: {message}")
+        return list(dict.fromkeys(found))
+
+
 def evaluate_population(
     frame: pl.DataFrame | pl.LazyFrame,
     *,
@@ -42,9 +69,68 @@ def evaluate_population(
     money: MoneyUnit = "yuan",
     validate: bool = True,
 ) -> PopulationResult:
-    """Every variable of ``entity`` for every row. With ``money="yuan"`` money comes in as
-    decimals and goes out as ``Decimal(38, 2)``, rates as float ratios (the public units); with
-    ``money="fen"`` money stays integer fen and rates integer parts per million."""
+    """Every variable of ``entity`` for every row, in memory. With ``money="yuan"`` money comes
+    in as decimals and goes out as ``Decimal(38, 2)``, rates as float ratios (the public units);
+    with ``money="fen"`` money stays integer fen and rates integer parts per million (and codes
+    stay a polars ``Enum``)."""
+    query = population_query(
+        frame,
+        jurisdiction=jurisdiction,
+        date=date,
+        entity=entity,
+        interpretations=interpretations,
+        money=money,
+        validate=validate,
+    )
+    totals = None
+    if query.counts is not None:
+        result, totals = pl.collect_all([query.frame, query.counts])
+    else:
+        result = query.frame.collect()
+    return PopulationResult(result, query.plan, query.warnings(totals))
+
+
+def stream_population(
+    source: pl.LazyFrame,
+    sink: Path | str,
+    *,
+    jurisdiction: str,
+    date: dt.date,
+    entity: str = "enterprise",
+    interpretations: Mapping[str, str] | None = None,
+    money: MoneyUnit = "yuan",
+    validate: bool = True,
+) -> StreamedPopulation:
+    """The same evaluation streamed from a lazy source (e.g. ``pl.scan_parquet``) to a Parquet
+    file, in bounded memory whatever the number of rows."""
+    query = population_query(
+        source,
+        jurisdiction=jurisdiction,
+        date=date,
+        entity=entity,
+        interpretations=interpretations,
+        money=money,
+        validate=validate,
+        streaming=True,
+    )
+    path = Path(sink)
+    query.frame.sink_parquet(path)
+    totals = query.counts.collect(engine="streaming") if query.counts is not None else None
+    rows = pl.scan_parquet(path).select(pl.len()).collect().item()
+    return StreamedPopulation(path, rows, query.plan, query.warnings(totals))
+
+
+def population_query(
+    frame: pl.DataFrame | pl.LazyFrame,
+    *,
+    jurisdiction: str,
+    date: dt.date,
+    entity: str,
+    interpretations: Mapping[str, str] | None,
+    money: MoneyUnit,
+    validate: bool,
+    streaming: bool = False,
+) -> PopulationQuery:
     plan = plan_for(jurisdiction, date, interpretations)
     if entity not in plan.entities:
         raise InputError(
@@ -53,7 +139,7 @@ def evaluate_population(
         )
     entity_plan = plan.entities[entity]
     lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
-    prepared = prepare_inputs(lazy, entity_plan, money, validate=validate)
+    prepared = prepare_inputs(lazy, entity_plan, money, validate=validate, streaming=streaming)
     lazy = prepared.frame
     for layer in _layers(entity_plan):
         lazy = lazy.with_columns(
@@ -62,21 +148,13 @@ def evaluate_population(
             .alias(v.spec.name)
             for v in layer
         )
-    warnings = list(plan.warnings)
     checks = [
         (c, m) for v in entity_plan.variables for c, m in warning_counts(v.expr, prepared.domains)
     ]
+    counts = lazy.select([c.alias(f"w{i}") for i, (c, _) in enumerate(checks)]) if checks else None
     if money == "yuan":
         lazy = lazy.with_columns(_public_units(entity_plan))
-    if checks:
-        counts = lazy.select([c.alias(f"w{i}") for i, (c, _) in enumerate(checks)])
-        result, totals = pl.collect_all([lazy, counts])
-        for i, (_, message) in enumerate(checks):
-            if totals[f"w{i}"][0]:
-                warnings.append(f"{totals[f'w{i}'][0]} rows: {message}")
-    else:
-        result = lazy.collect()
-    return PopulationResult(result, plan, list(dict.fromkeys(warnings)))
+    return PopulationQuery(plan, lazy, counts, [m for _, m in checks])
 
 
 def _public_units(entity: EntityPlan) -> list[pl.Expr]:

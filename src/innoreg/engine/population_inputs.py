@@ -30,7 +30,12 @@ class PreparedInputs:
 
 
 def prepare_inputs(
-    lazy: pl.LazyFrame, entity: EntityPlan, money: MoneyUnit, *, validate: bool
+    lazy: pl.LazyFrame,
+    entity: EntityPlan,
+    money: MoneyUnit,
+    *,
+    validate: bool,
+    streaming: bool = False,
 ) -> PreparedInputs:
     columns = set(lazy.collect_schema().names())
     lazy = lazy.with_columns(_typed(entity, columns, money))
@@ -38,11 +43,12 @@ def prepare_inputs(
     checks = _checks(entity) if validate else []
     probe = [pl.col(n).unique().implode().alias(f"codes:{n}") for n in codes]
     probe += [bad.fill_null(False).sum().alias(f"bad:{name}") for name, bad, _ in checks]
-    found = lazy.select(probe).collect() if probe else None
+    engine: Literal["streaming", "auto"] = "streaming" if streaming else "auto"
+    found = lazy.select(probe).collect(engine=engine) if probe else None
     for name, _, rule in checks:
         assert found is not None
         if found[f"bad:{name}"][0]:
-            raise InputError(f"{found[f'bad:{name}'][0]} rows: {rule}", field=name, rule=rule)
+            raise InputError(f"{rows(found[f'bad:{name}'][0])}: {rule}", field=name, rule=rule)
     domains: dict[str, list[str]] = {}
     recoded: list[pl.Expr] = []
     for name in codes:
@@ -99,12 +105,18 @@ def _checks(entity: EntityPlan) -> list[tuple[str, pl.Expr, str]]:
 def _check_codes(lazy: pl.LazyFrame, name: str, canonical: dict[str, str]) -> None:
     wrong = [raw for raw, code in canonical.items() if not INDUSTRY_CODE.match(code)]
     if wrong:
-        rows = lazy.select(pl.col(name).is_in(wrong).sum()).collect().item()
+        count = lazy.select(pl.col(name).is_in(wrong).sum()).collect().item()
         rule = "an industry code: a section letter A-T, optionally with its division digits"
         example = ", ".join(repr(w) for w in sorted(wrong)[:3])
         raise InputError(
-            f"{rows} rows are not industry codes (e.g. {example})", field=name, rule=rule
+            f"{rows(count)} {'is' if count == 1 else 'are'} not industry codes (e.g. {example})",
+            field=name,
+            rule=rule,
         )
+
+
+def rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
 
 
 def engine_dtype(unit: str) -> pl.DataType:

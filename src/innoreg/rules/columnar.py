@@ -26,9 +26,7 @@ _OPS = {
 }
 
 
-def compile_columnar(
-    node: e.Expr, domains: Mapping[str, Sequence[str]] | None = None
-) -> pl.Expr:
+def compile_columnar(node: e.Expr, domains: Mapping[str, Sequence[str]] | None = None) -> pl.Expr:
     """Compile ``node`` to a polars expression over the entity's columns. ``domains`` names the
     code columns held as an ``Enum`` of the codes present: a test of such a code becomes a
     lookup among those codes instead of a string operation on every row."""
