@@ -41,19 +41,21 @@ def prepare_inputs(
     lazy = lazy.with_columns(_typed(entity, columns, money))
     codes = [n for n, s in entity.inputs.items() if s.type == "industry" and n in columns]
     checks = _checks(entity) if validate else []
-    probe = [pl.col(n).unique().implode().alias(f"codes:{n}") for n in codes]
-    probe += [bad.fill_null(False).sum().alias(f"bad:{name}") for name, bad, _ in checks]
     engine: Literal["streaming", "auto"] = "streaming" if streaming else "auto"
-    found = lazy.select(probe).collect(engine=engine) if probe else None
-    for name, _, rule in checks:
-        assert found is not None
-        if found[f"bad:{name}"][0]:
-            raise InputError(f"{rows(found[f'bad:{name}'][0])}: {rule}", field=name, rule=rule)
+    # One query per code column (``unique`` streams; ``unique().implode()`` does not).
+    queries = [lazy.select(pl.col(n).unique()) for n in codes]
+    if checks:
+        queries.append(lazy.select(b.fill_null(False).sum().alias(n) for n, b, _ in checks))
+    found = pl.collect_all(queries, engine=engine) if queries else []
+    if checks:
+        counts = found[-1]
+        for name, _, rule in checks:
+            if counts[name][0]:
+                raise InputError(f"{rows(counts[name][0])}: {rule}", field=name, rule=rule)
     domains: dict[str, list[str]] = {}
     recoded: list[pl.Expr] = []
-    for name in codes:
-        assert found is not None
-        present = [c for c in found[f"codes:{name}"][0].to_list() if c is not None]
+    for name, distinct in zip(codes, found, strict=False):
+        present = [c for c in distinct[name].to_list() if c is not None]
         canonical = {code: code.strip().upper() for code in present}
         if validate:
             _check_codes(lazy, name, canonical)
@@ -61,7 +63,7 @@ def prepare_inputs(
         column = pl.col(name)
         renamed = {raw: code for raw, code in canonical.items() if raw != code}
         if renamed:
-            column = column.replace(renamed)
+            column = column.str.strip_chars().str.to_uppercase()
         recoded.append(column.cast(pl.Enum(domains[name])).alias(name))
     if recoded:
         lazy = lazy.with_columns(recoded)

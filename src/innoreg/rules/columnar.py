@@ -5,6 +5,7 @@ Imported only when a population is evaluated, so a single case never pays for po
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import polars as pl
@@ -79,10 +80,23 @@ def compile_columnar(node: e.Expr, domains: Mapping[str, Sequence[str]] | None =
         case e.AddYears(start=start, years=years):
             return sub(start).dt.offset_by(f"{years}y")
         case e.ShiftDays(date=date, table=table):
-            return sub(date).replace(dict(table))
+            return _shift_days(sub(date), table)
         case e.Warn(value=value):
             return sub(value)
     raise TypeError(f"no columnar compilation for {type(node).__name__}")
+
+
+def _shift_days(date: pl.Expr, table: Mapping[dt.date, dt.date]) -> pl.Expr:
+    """Move the dates in ``table`` by its offsets, as set lookups grouped by offset: unlike
+    ``replace`` (which holds the whole column), lookups stream."""
+    by_offset: dict[int, list[dt.date]] = {}
+    for day, target in table.items():
+        by_offset.setdefault((target - day).days, []).append(day)
+    result = date
+    for offset in sorted(by_offset, reverse=True):
+        shifted = date + dt.timedelta(days=offset)
+        result = pl.when(date.is_in(by_offset[offset])).then(shifted).otherwise(result)
+    return result
 
 
 def _scale(money: pl.Expr, rate: pl.Expr, rounding: str) -> pl.Expr:
