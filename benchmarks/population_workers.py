@@ -4,7 +4,7 @@ Each run is its own process so that peak RSS is that engine's alone (polars allo
 Python's heap, where tracemalloc cannot see). Run by ``bench_population``:
 
     python -m benchmarks.population_workers ENGINE N REPEAT
-    python -m benchmarks.population_workers large MODE PARQUET_GLOB
+    python -m benchmarks.population_workers large MODE PARQUET_GLOB [TIMES]
 
 and prints one JSON line: seconds of the first run and the best run, RSS before the first run
 (the inputs), the peak RSS during it, and rows.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import glob
 import json
 import sys
 import tempfile
@@ -103,12 +104,13 @@ def measure(name: str, n: int, repeat: int) -> dict[str, Any]:
     }
 
 
-def measure_large(mode: str, pattern: str) -> dict[str, Any]:
+def measure_large(mode: str, pattern: str, times: int = 1) -> dict[str, Any]:
+    """``times`` reads the same files that many times over: more rows, same data."""
     plan_for(JURISDICTION, DATE)
     gc.collect()
     before = proc_status("VmRSS")
     peak_reset = reset_peak_rss()
-    source = pl.scan_parquet(pattern)
+    source = pl.scan_parquet(sorted(glob.glob(pattern)) * times)
     start = time.perf_counter()
     if mode.startswith("evaluate_population"):
         rows = len(innoreg(source, validate=not mode.endswith("novalidate")).frame)
@@ -136,7 +138,7 @@ def measure_large(mode: str, pattern: str) -> dict[str, Any]:
 
 def main(argv: list[str]) -> None:
     if argv[0] == "large":
-        figures = measure_large(argv[1], argv[2])
+        figures = measure_large(argv[1], argv[2], int(argv[3]) if len(argv) > 3 else 1)
     else:
         figures = measure(argv[0], int(argv[1]), int(argv[2]))
     print(json.dumps(figures))
