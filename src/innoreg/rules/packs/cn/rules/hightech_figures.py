@@ -19,9 +19,12 @@ def hightech_band_rate(p: Params, ctx: Context, base: Expr, on: dt.date | None =
     the case's date); the 2008 overlap is read as ``cn.hightech.band_2008_at_200m`` says."""
     version = p.value(HIGHTECH_RATIO, on=on)
     overlap: frozenset[int] = frozenset()
-    if version.since == MEASURES_OF_2008:  # the reading matters (and is shown) only then
-        if ctx.interpretation("cn.hightech.band_2008_at_200m") == "three_percent":
-            overlap = frozenset({BAND_OVERLAP_2008})
+    # The reading matters (and is shown) only while the 2008 measures apply; `and` short-circuits.
+    if (
+        version.since == MEASURES_OF_2008
+        and ctx.interpretation("cn.hightech.band_2008_at_200m") == "three_percent"
+    ):
+        overlap = frozenset({BAND_OVERLAP_2008})
     return p.bracket_rate(HIGHTECH_RATIO, base, on=on, exclude_upper=overlap)
 
 
