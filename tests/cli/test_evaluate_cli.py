@@ -96,6 +96,20 @@ def test_bad_input_exits_2_with_one_line_naming_the_field(
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
+def test_a_case_file_that_is_not_text_exits_2(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_bytes(b"\xff\xfe\x00")
+    result = runner.invoke(app, ["evaluate", str(case)])
+    assert result.exit_code == 2 and "cannot read" in result.stderr
+
+
+def test_an_impossible_yaml_date_exits_2(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    case.write_text("jurisdiction: cn-ha-luoyang\ndate: 2024-02-30\n")
+    result = runner.invoke(app, ["evaluate", str(case)])
+    assert result.exit_code == 2 and "day is out of range" in result.stderr
+
+
 def test_a_missing_case_file_exits_2() -> None:
     result = runner.invoke(app, ["evaluate", "no-such-case.yaml"])
     assert result.exit_code == 2

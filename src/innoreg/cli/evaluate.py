@@ -72,7 +72,10 @@ def read_case(path: str) -> dict[str, Any]:
         file = Path(path)
         if not file.is_file():
             raise fail(f"no such case file: {path}")
-        text = file.read_text(encoding="utf-8")
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read {path}: {exc}", field="case") from None
     try:
         data = json.loads(text) if path.endswith(".json") else _yaml(text)
     except ValueError as exc:

@@ -85,7 +85,9 @@ def _parse_entity(entity: EntityPlan, row: Any, where: str) -> tuple[str, dict[s
         raise InputError("must be a mapping of inputs", field=where)
     entity_id = row.get("id")
     if not isinstance(entity_id, str) or not entity_id.strip():
-        raise InputError("is required: a non-empty string", field=f"{where}.id")
+        raise InputError(
+            "must be a non-empty string (each entity needs an id)", field=f"{where}.id"
+        )
     inputs: dict[str, Any] = {}
     for name, raw in row.items():
         if name == "id":
