@@ -4,6 +4,8 @@ import hashlib
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from innoreg.engine import evaluate_case
 from innoreg.errors import InputError
@@ -126,3 +128,43 @@ def test_an_unknown_interpretation_is_an_input_error() -> None:
     with pytest.raises(InputError) as caught:
         evaluate_case(luoyang(enterprises=[ENTERPRISE]), interpretations={"nope": "x"})
     assert caught.value.field == "interpretations.nope"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+    max_leaves=6,
+)
+FIELDS = st.sampled_from(
+    [
+        "sales_revenue",
+        "rd_expense",
+        "high_tech",
+        "industry",
+        "mode",
+        "net_income",
+        "rights_obtained_on",
+        "led_national_standards",
+        "kind",
+        "id",
+        "unknown_field",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["enterprises", "transfers", "ip_assets", "technology_imports", "other"]),
+    st.dictionaries(FIELDS, JSON_VALUES, max_size=4),
+    JSON_VALUES,
+)
+def test_any_malformed_case_is_an_input_error_or_a_decision(
+    kind: str, fields: dict[str, Any], date: Any
+) -> None:
+    case = {"jurisdiction": "cn-ha-luoyang", "date": date, kind: [{"id": "x", **fields}]}
+    try:
+        result = evaluate_case(case)
+    except InputError as error:
+        assert error.field
+    else:
+        assert set(result["results"]) <= {"x"}
