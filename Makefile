@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench docs clean
 
 $(BIN)/innoreg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: lint
 
 bench: $(BIN)/innoreg
 	$(BIN)/python -m benchmarks
+
+docs: $(BIN)/innoreg
+	$(BIN)/python -m innoreg.cli.reference > docs/cli.md
+	$(BIN)/innoreg rules interpretations --format markdown > docs/interpretations.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -43,3 +43,10 @@ def test_the_rules_guide_example_case_decides_as_it_says() -> None:
     for entity_id, expected in example["expected_results"].items():
         for name, value in expected.items():
             assert result["results"][entity_id][name] == value, name
+
+
+def test_the_cli_reference_matches_the_commands_help() -> None:
+    from innoreg.cli.reference import cli_reference_markdown
+
+    page = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert page == cli_reference_markdown(), "regenerate with: make docs"
