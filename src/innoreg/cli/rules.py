@@ -122,12 +122,17 @@ def show_command(
     typer.echo(_render(shown))
 
 
+def _validity(since: str | None, until: str | None) -> str:
+    if since is None and until is None:
+        return "no validity period of its own (it follows its level's act, where there is one)"
+    return f"in force from {since or 'its act'} to {until or 'now'}"
+
+
 def _render(shown: dict[str, Any]) -> str:
     lines = [
         f"{shown['name']} ({shown['entity']}, {shown['unit']}) — {shown['label']['en']} / "
         f"{shown['label']['zh']}",
-        f"level {shown['level']}; in force {shown['since'] or 'with its act'} to "
-        f"{shown['until'] or 'now'}",
+        f"level {shown['level']}; {_validity(shown['since'], shown['until'])}",
         "",
         shown["law"],
         "",

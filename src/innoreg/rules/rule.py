@@ -11,6 +11,7 @@ variable, ``p("cn.hightech.rd_intensity_required")`` reads a parameter's value o
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -77,7 +78,7 @@ def rule(
             label=Label(*label),
             cites=tuple(cites),
             formula=formula,
-            doc=(formula.__doc__ or "").strip(),
+            doc=inspect.cleandoc(formula.__doc__ or ""),
             since=dt.date.fromisoformat(since) if since else None,
             until=dt.date.fromisoformat(until) if until else None,
             contributes_to=contributes_to,
