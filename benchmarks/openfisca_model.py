@@ -29,7 +29,14 @@ from openfisca_core.simulations import Simulation, SimulationBuilder
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.variables import Variable
 
-from benchmarks.numpy_model import INDUSTRY_WIDTH, scale, split, starts_with_any
+from benchmarks.numpy_model import (
+    BOOL_INPUTS,
+    COUNT_INPUTS,
+    INDUSTRY_WIDTH,
+    scale,
+    split,
+    starts_with_any,
+)
 
 NOT_APPLICABLE = -1
 
@@ -208,15 +215,6 @@ def _standards(e: Any, period: Any, parameters: Any) -> np.ndarray:
 
 
 MONEY_INPUTS = ("sales_revenue", "rd_expense")
-BOOL_INPUTS = (
-    "above_designated_size",
-    "high_tech",
-    "innovative_enterprise",
-    "technology_innovation_demonstration",
-    "integrated_circuit_or_machine_tool",
-    "technology_based_sme",
-)
-COUNT_INPUTS = ("led_international_standards", "led_national_standards", "led_industry_standards")
 
 FORMULAS: dict[str, tuple[type, Any, bool]] = {
     "rd_intensity": (float, _rd_intensity, True),

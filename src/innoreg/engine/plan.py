@@ -99,7 +99,8 @@ def _cached_plan(
     )
     from innoreg.rules.calendar import HolidayCalendar
 
-    calendar = HolidayCalendar.shipped()
+    shipped = HolidayCalendar.shipped()
+    calendar = (shipped.next_working_day_map(), shipped.coverage)  # once per plan, not per rule
     warnings = [w for p in chain for w in p.act_warnings(date)]
     packs = {p.jurisdiction: p for p in chain}
     entities: dict[str, EntityPlan] = {}
@@ -145,7 +146,7 @@ def _plan_variable(
     date: dt.date,
     jurisdiction: str,
     chosen: Mapping[str, str],
-    calendar: Any,
+    calendar: tuple[Mapping[dt.date, dt.date], tuple[dt.date, dt.date]],
     warnings: list[str],
 ) -> PlannedVariable:
     if not pack.act_in_force_on(date):
@@ -164,8 +165,8 @@ def _plan_variable(
         date=date,
         jurisdiction=jurisdiction,
         interpretations=chosen,
-        next_working_day=calendar.next_working_day_map(),
-        calendar_coverage=calendar.coverage,
+        next_working_day=calendar[0],
+        calendar_coverage=calendar[1],
     )
     try:
         expr = spec.formula(Vars(), params, ctx)

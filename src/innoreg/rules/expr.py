@@ -69,7 +69,7 @@ class Expr:
         return IsIn(self, tuple(sorted(values)) if isinstance(values, frozenset) else tuple(values))
 
     def fill_null(self, value: Expr | Scalar) -> Expr:
-        return Coalesce((self, wrap(value)))
+        return Horizontal("coalesce", (self, wrap(value)))
 
 
 def wrap(value: Expr | Scalar) -> Expr:
@@ -178,10 +178,6 @@ class Horizontal(Expr):
 
     def children(self) -> tuple[Expr, ...]:
         return self.items
-
-
-def Coalesce(items: tuple[Expr, ...]) -> Expr:  # noqa: N802 - reads as a node constructor
-    return Horizontal("coalesce", items)
 
 
 @dataclass(frozen=True, eq=False)
