@@ -35,7 +35,11 @@ def openfisca_valid(name: str, results: dict[str, np.ndarray]) -> np.ndarray | N
     values = results[name]
     if values.dtype == np.float64:
         return ~np.isnan(values)
-    if name in ("rd_intensity_required", "rd_shortfall"):
+    if name in ("rd_intensity_required", "rd_shortfall", "rd_super_deduction_rate"):
+        return values != openfisca_model.NOT_APPLICABLE
+    if name == "rd_super_deduction":
+        return results["rd_super_deduction_rate"] != openfisca_model.NOT_APPLICABLE
+    if name == "rd_shortfall":
         return values != openfisca_model.NOT_APPLICABLE
     if name == "above_designated_size_line_reached":
         return results["industrial_enterprise"]

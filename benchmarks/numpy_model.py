@@ -136,8 +136,9 @@ def compute(x: dict[str, np.ndarray]) -> dict[str, Column]:
     rate = np.where(sme, np.maximum(rate, np.int64(TECH_SME_RATE)), rate)
     rate = np.where(x["integrated_circuit_or_machine_tool"], np.int64(IC_MACHINE_TOOL_RATE), rate)
     rate[starts_with_any(industry, EXCLUDED_INDUSTRIES)] = 0
-    out["rd_super_deduction_rate"] = Column(rate)
-    out["rd_super_deduction"] = Column(scale(split(rd), rate, "half_up"))
+    known_industry = industry != b""  # the industry decides the rate: none without it
+    out["rd_super_deduction_rate"] = Column(rate, known_industry)
+    out["rd_super_deduction"] = Column(scale(split(rd), rate, "half_up"), known_industry)
 
     industrial = starts_with_any(industry, (b"B", b"C", b"D"))
     out["above_designated_size_line_reached"] = Column(revenue >= DESIGNATED_SIZE_LINE, industrial)

@@ -151,12 +151,13 @@ def _super_deduction_rate(e: Any, period: Any, parameters: Any) -> np.ndarray:
         rate[e("integrated_circuit_or_machine_tool", period)] = p.ic_machine_tool_rate
     excluded = tuple(code.encode() for code in p.excluded_industries if p.excluded_industries[code])
     rate[starts_with_any(industry, excluded)] = 0
+    rate[industry == industry.dtype.type()] = NOT_APPLICABLE  # the industry decides the rate
     return rate
 
 
 def _super_deduction(e: Any, period: Any, parameters: Any) -> np.ndarray:
-    rd = e("rd_expense", period)
-    return scale(split(rd), e("rd_super_deduction_rate", period), "half_up")
+    rd, rate = e("rd_expense", period), e("rd_super_deduction_rate", period)
+    return np.where(rate == NOT_APPLICABLE, NOT_APPLICABLE, scale(split(rd), rate, "half_up"))
 
 
 def _industrial(e: Any, period: Any, parameters: Any) -> np.ndarray:

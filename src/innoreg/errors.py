@@ -74,3 +74,5 @@ class InputError(InnoregError):
         super().__init__(text, field=field, rule=rule)
         self.field = field
         self.rule = rule
+        self.detail = message
+        """The message without the field's name (for a page that shows it beside the field)."""

@@ -50,6 +50,7 @@ def test_an_interpretation_is_chosen_on_the_command_line(tmp_path: Path) -> None
             {
                 "jurisdiction": "cn-ha-luoyang",
                 "date": "2024-10-09",
+                "assumptions": {"cn-ha-luoyang.in_force": "2015-01-01"},
                 "ip_assets": [
                     {"id": "p", "fiscally_funded": True, "rights_obtained_on": "2021-10-01"}
                 ],

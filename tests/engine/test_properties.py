@@ -25,7 +25,7 @@ from innoreg.engine import evaluate_case
 from innoreg.engine.plan import plan_for
 from innoreg.engine.population import evaluate_population
 from innoreg.rules.inputs import InputSpec
-from innoreg.rules.money import MONEY_MAX_FEN, format_money
+from innoreg.rules.money import MONEY_MAX_FEN, QUANTITY_MAX_UNITS, format_money, format_quantity
 from innoreg.rules.registry import registry
 
 JURISDICTIONS = ("cn-ha-luoyang", "cn-ln")
@@ -74,8 +74,16 @@ def money_fen(largest: int = MONEY_MAX_FEN) -> st.SearchStrategy[int]:
 def input_value(spec: InputSpec, largest_fen: int) -> st.SearchStrategy[Any]:
     """A value of an input as the engine holds it (fen for money); None leaves it out."""
     kind = spec.type
-    if kind in ("money", "quantity"):
+    if kind == "money":
         return st.none() | money_fen(largest_fen)
+    if kind == "quantity":
+        return (
+            st.none()
+            | st.sampled_from([0, 1, 333_000, 500_000])
+            | st.integers(0, QUANTITY_MAX_UNITS)
+        )
+    if kind == "year":
+        return st.none() | st.integers(2005, 2030)
     if kind == "bool":
         return st.none() | st.booleans()
     if kind == "date":
@@ -117,21 +125,32 @@ ENTITY_KINDS = [
 ]
 
 
+Scenario = tuple[str, str, dt.date, dict[str, str], list[dict[str, Any]], dict[str, dt.date]]
+
+
 @st.composite
-def scenarios(draw: st.DrawFn) -> tuple[str, str, dt.date, dict[str, str], list[dict[str, Any]]]:
+def scenarios(draw: st.DrawFn) -> Scenario:
     jurisdiction, entity = draw(st.sampled_from(ENTITY_KINDS))
     date = draw(st.dates(FIRST_DAY, LAST_DAY))
+    assumed: dict[str, dt.date] = {}
+    if jurisdiction == "cn-ha-luoyang" and draw(st.booleans()):  # an assumed in-force date
+        assumed["cn-ha-luoyang.in_force"] = draw(st.dates(dt.date(2014, 7, 1), dt.date(2016, 1, 1)))
     return (
         jurisdiction,
         entity,
         date,
         draw(readings(jurisdiction)),
         draw(rows(jurisdiction, entity)),
+        assumed,
     )
 
 
 def case_of(
-    jurisdiction: str, entity: str, date: dt.date, batch: list[dict[str, Any]]
+    jurisdiction: str,
+    entity: str,
+    date: dt.date,
+    batch: list[dict[str, Any]],
+    assumptions: dict[str, dt.date] | None = None,
 ) -> dict[str, Any]:
     """The rows as a case document: money as yuan strings, dates as ISO strings."""
     specs = inputs_of(jurisdiction, entity)
@@ -142,18 +161,28 @@ def case_of(
         for name, value in row.items():
             if value is None:
                 continue
-            if specs[name].type in ("money", "quantity"):
+            if specs[name].type == "money":
                 value = format_money(value)
+            elif specs[name].type == "quantity":
+                value = format_quantity(value)
             elif isinstance(value, dt.date):
                 value = value.isoformat()
             public[name] = value
         entities.append(public)
-    return {"jurisdiction": jurisdiction, "date": date.isoformat(), plural: entities}
+    case: dict[str, Any] = {
+        "jurisdiction": jurisdiction,
+        "date": date.isoformat(),
+        plural: entities,
+    }
+    if assumptions:
+        case["assumptions"] = {k: v.isoformat() for k, v in assumptions.items()}
+    return case
 
 
 POLARS_TYPES: dict[str, Callable[[], pl.DataType]] = {
     "money": lambda: pl.Decimal(38, 2),
-    "quantity": lambda: pl.Decimal(38, 2),
+    "quantity": lambda: pl.Decimal(38, 6),
+    "year": pl.Int64,
     "bool": pl.Boolean,
     "date": pl.Date,
     "count": pl.Int64,
@@ -170,14 +199,18 @@ def frame_of(jurisdiction: str, entity: str, batch: list[dict[str, Any]]) -> pl.
     }
     for name, spec in specs.items():
         values = [row[name] for row in batch]
-        if spec.type in ("money", "quantity"):
+        if spec.type == "money":
             values = [None if v is None else Decimal(v).scaleb(-2) for v in values]
+        elif spec.type == "quantity":
+            values = [None if v is None else Decimal(v).scaleb(-6) for v in values]
         columns[name] = pl.Series(name, values, dtype=POLARS_TYPES[spec.type]())
     return pl.DataFrame(columns)
 
 
-def public_from_population(value: Any) -> Any:
+def public_from_population(value: Any, unit: str) -> Any:
     """A population's cell in the public vocabulary of a case's results."""
+    if isinstance(value, Decimal) and unit == "quantity":
+        return format_quantity(int(value.scaleb(6)))
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, dt.date):
@@ -201,12 +234,12 @@ def row_messages(warnings: list[str], prefix: str) -> set[str]:
 @SETTINGS
 @given(scenarios())
 def test_one_row_decided_alone_equals_the_same_row_decided_in_a_population(
-    scenario: tuple[str, str, dt.date, dict[str, str], list[dict[str, Any]]],
+    scenario: Scenario,
 ) -> None:
-    jurisdiction, entity, date, interpretations, batch = scenario
+    jurisdiction, entity, date, interpretations, batch, assumed = scenario
     event(f"{jurisdiction} {entity}")
     decided = evaluate_case(
-        case_of(jurisdiction, entity, date, batch), interpretations=interpretations
+        case_of(jurisdiction, entity, date, batch, assumed), interpretations=interpretations
     )
     population = evaluate_population(
         frame_of(jurisdiction, entity, batch),
@@ -215,12 +248,14 @@ def test_one_row_decided_alone_equals_the_same_row_decided_in_a_population(
         entity=entity,
         interpretations=interpretations,
         money="yuan",
+        assumptions=assumed,
     )
-    variables = [v.spec.name for v in population.plan.entities[entity].variables]
+    units = {v.spec.name: v.spec.unit for v in population.plan.entities[entity].variables}
     for index, row in enumerate(population.frame.iter_rows(named=True)):
         one = decided["results"][f"r{index}"]
-        for name in variables:
-            assert same_value(one[name], public_from_population(row[name])), (name, batch[index])
+        for name, unit in units.items():
+            many = public_from_population(row[name], unit)
+            assert same_value(one[name], many), (name, batch[index])
     assert row_messages(decided["warnings"], r"^r\d+: ") == row_messages(
         population.warnings, r"^\d+ rows?: "
     )

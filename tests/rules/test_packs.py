@@ -67,7 +67,8 @@ def test_brackets_must_increase_and_end_open(tmp_path: Path) -> None:
     from innoreg.rules.parameters import load_parameters
 
     (tmp_path / "bands.yaml").write_text(
-        "unit: rate_brackets\nvalues:\n  2020-01-01:\n    reference: x\n    brackets:\n"
+        "unit: rate_brackets\nvalues:\n  2020-01-01:\n    reference: x\n    issued: null\n"
+        "    brackets:\n"
         "      - {up_to: '200.00', rate: '1%'}\n      - {up_to: '100.00', rate: '2%'}\n"
     )
     with pytest.raises(PackLoadError, match="last bracket"):

@@ -8,10 +8,19 @@
     (True, '0.00')
 """
 
-from innoreg.engine.evaluate import evaluate_case
+from innoreg.engine.decision import Decision, EntityDecision
+from innoreg.engine.evaluate import decide, evaluate_case
 from innoreg.engine.plan import Plan, plan_for
 
-__all__ = ["Plan", "evaluate_case", "evaluate_population", "plan_for"]
+__all__ = [
+    "Decision",
+    "EntityDecision",
+    "Plan",
+    "decide",
+    "evaluate_case",
+    "evaluate_population",
+    "plan_for",
+]
 
 
 def __getattr__(name: str) -> object:

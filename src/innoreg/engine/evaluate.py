@@ -3,48 +3,106 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from innoreg.engine.case import Case, parse_case
+from innoreg.engine.case import Case, EntityRow, parse_case
+from innoreg.engine.decision import Decision, EntityDecision
+from innoreg.engine.plan import EntityPlan
 from innoreg.engine.values import public_value
+
+if TYPE_CHECKING:
+    from innoreg.engine.reform import Reform
+
+
+def decide(
+    data: Any,
+    *,
+    explain: bool = False,
+    interpretations: Mapping[str, str] | None = None,
+    reform: Reform | None = None,
+) -> Decision:
+    """A case document -> its typed ``Decision``."""
+    return decide_case(
+        parse_case(data, interpretations=interpretations, reform=reform), explain=explain
+    )
 
 
 def evaluate_case(
-    data: Any, *, explain: bool = False, interpretations: Mapping[str, str] | None = None
+    data: Any,
+    *,
+    explain: bool = False,
+    interpretations: Mapping[str, str] | None = None,
+    reform: Reform | None = None,
 ) -> dict[str, Any]:
-    """A case document -> ``{"jurisdiction", "date", "pack_version", "interpretations",
-    "warnings", "results"}`` (and ``"explanations"`` with ``explain``)."""
-    return decide(parse_case(data, interpretations=interpretations), explain=explain)
+    """A case document -> the public JSON document (``Decision.to_dict()``)."""
+    return decide(data, explain=explain, interpretations=interpretations, reform=reform).to_dict()
 
 
-def decide(case: Case, *, explain: bool = False) -> dict[str, Any]:
+def decide_case(case: Case, *, explain: bool = False) -> Decision:
     plan = case.plan
     warnings = list(plan.warnings)
-    results: dict[str, dict[str, Any]] = {}
-    explanations: dict[str, dict[str, Any]] = {}
-    for entity_name, rows in case.entities.items():
-        entity = plan.entities[entity_name]
-        for entity_id, inputs in rows:
-            row = dict(inputs)
+    assumed = list(plan.assumed)
+    decided: list[EntityDecision] = []
+    for kind, rows in case.entities.items():
+        entity = plan.entities[kind]
+        for entity_row in rows:
+            row = dict(entity_row.inputs)
             row_warnings: list[str] = []
             for planned in entity.variables:
                 row[planned.spec.name] = planned.scalar(row, row_warnings)
-            warnings.extend(f"{entity_id}: {w}" for w in row_warnings)
-            results[entity_id] = {
+            row_warnings += _missing_facts(entity, row)
+            warnings.extend(f"{entity_row.id}: {w}" for w in row_warnings)
+            assumed.extend(_assumed(entity, entity_row, row))
+            values = {
                 v.spec.name: public_value(v.spec.unit, row[v.spec.name]) for v in entity.variables
             }
+            explanation = None
             if explain:
                 from innoreg.engine.trace import explain_row
 
-                explanations[entity_id] = explain_row(plan, entity, row)
-    output: dict[str, Any] = {
-        "jurisdiction": plan.jurisdiction,
-        "date": plan.date.isoformat(),
-        "pack_version": plan.pack_version,
-        "interpretations": dict(plan.interpretations),
-        "warnings": list(dict.fromkeys(warnings)),
-        "results": results,
-    }
-    if explain:
-        output["explanations"] = explanations
-    return output
+                explanation = explain_row(plan, entity, row)
+            decided.append(EntityDecision(entity_row.id, kind, values, explanation))
+    return Decision(
+        jurisdiction=plan.jurisdiction,
+        date=plan.date,
+        pack_version=plan.pack_version,
+        interpretations=plan.interpretations,
+        warnings=tuple(dict.fromkeys(warnings)),
+        assumed=tuple(assumed),
+        entities=tuple(decided),
+        reform=plan.reform,
+        explained=explain,
+    )
+
+
+def _missing_facts(entity: EntityPlan, row: dict[str, Any]) -> list[str]:
+    """For each needed input the case left out: the results that need it (the same sentence a
+    population gives, counted over its rows)."""
+    return [
+        missing_fact(entity, name)
+        for name, spec in entity.inputs.items()
+        if spec.missing == "needed" and row[name] is None and entity.dependents[name]
+    ]
+
+
+def missing_fact(entity: EntityPlan, name: str) -> str:
+    needing = [v.spec.name for v in entity.variables if v.spec.name in entity.dependents[name]]
+    return f"{name} is not given; {', '.join(needing)} need it"
+
+
+def _assumed(entity: EntityPlan, entity_row: EntityRow, row: dict[str, Any]) -> list[str]:
+    """Defaults taken that some result rests on: ``e1.fiscal_year=2024``."""
+    found = []
+    for name in entity_row.defaulted:
+        dependents = entity.dependents[name]
+        if any(row[v] is not None for v in dependents):
+            shown = public_value(entity.inputs[name].type, row[name])
+            text = (
+                "null"
+                if shown is None
+                else str(shown).lower()
+                if isinstance(shown, bool)
+                else shown
+            )
+            found.append(f"{entity_row.id}.{name}={text}")
+    return found

@@ -3,13 +3,13 @@ that name the variables involved; otherwise a topological order to evaluate them
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from innoreg.errors import GraphError
 
 
 def order_variables(
-    entity: str, inputs: Mapping[str, object], depends_on: Mapping[str, list[str]]
+    entity: str, inputs: Mapping[str, object], depends_on: Mapping[str, Sequence[str]]
 ) -> list[str]:
     for name, needs in depends_on.items():
         if name in inputs:

@@ -1,7 +1,9 @@
-"""A plan: every variable of every entity kind in force for one jurisdiction, date and set of
-interpretations, built once from the rule packs, checked as a graph and put in order.
+"""A plan: every variable of every entity kind in force for one jurisdiction, date, set of
+interpretations, assumed act dates and reform, built once from the rule packs, checked as a
+graph and put in order.
 
-Plans are cached, so a service deciding many cases on the same date builds each formula once.
+Plans are cached and shared (by the server's requests, by a population's rows), so they are
+immutable: frozen dataclasses, tuples and read-only mappings, scalar code compiled up front.
 """
 
 from __future__ import annotations
@@ -10,46 +12,49 @@ import datetime as dt
 import functools
 import hashlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
 
 from innoreg.engine.graph import order_variables
 from innoreg.errors import PackLoadError, ParameterError
+from innoreg.labels import Label
 from innoreg.rules import expr as e
-from innoreg.rules.formula_context import Context, ParameterUse, Params, Vars
+from innoreg.rules.act_dates import ActInForce, Source
+from innoreg.rules.formula_context import Context, Params, Vars
 from innoreg.rules.inputs import EntityKind, InputSpec
 from innoreg.rules.interpretations import Interpretation, choose
 from innoreg.rules.pack import Pack
-from innoreg.rules.parameters import Parameter
+from innoreg.rules.parameters import Parameter, ParameterUse
 from innoreg.rules.registry import registry
 from innoreg.rules.rule import RuleSpec
 
+if TYPE_CHECKING:
+    from innoreg.engine.reform import Reform
+    from innoreg.law import ActMetadata
 
-@dataclass
+Compiled = Callable[[dict[str, Any], list[str]], Any]
+
+
+@dataclass(frozen=True)
 class PlannedVariable:
     spec: RuleSpec
     expr: e.Expr
-    depends_on: list[str]
-    parameters: list[ParameterUse]
-    interpretations: list[str]
+    depends_on: tuple[str, ...]
+    parameters: tuple[ParameterUse, ...]
+    interpretations: tuple[str, ...]
+    scalar: Compiled
     note: str | None = None
-    contributions: list[str] = field(default_factory=list)
-    _scalar: Callable[[dict[str, Any], list[str]], Any] | None = None
-
-    @property
-    def scalar(self) -> Callable[[dict[str, Any], list[str]], Any]:
-        if self._scalar is None:
-            from innoreg.rules.scalar import compile_scalar
-
-            self._scalar = compile_scalar(self.expr)
-        return self._scalar
+    contributions: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class EntityPlan:
     kind: EntityKind
-    inputs: dict[str, InputSpec]
-    variables: list[PlannedVariable]
+    inputs: Mapping[str, InputSpec]
+    variables: tuple[PlannedVariable, ...]
+    dependents: Mapping[str, frozenset[str]]
+    """Each input -> the variables that read it, directly or through other variables."""
 
     def variable(self, name: str) -> PlannedVariable:
         for planned in self.variables:
@@ -58,16 +63,19 @@ class EntityPlan:
         raise KeyError(name)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Plan:
     jurisdiction: str
     date: dt.date
     chain: tuple[Pack, ...]
-    interpretations: dict[str, str]
-    known_interpretations: dict[str, Interpretation]
-    entities: dict[str, EntityPlan]
-    warnings: list[str]
+    interpretations: Mapping[str, str]
+    known_interpretations: Mapping[str, Interpretation]
+    entities: Mapping[str, EntityPlan]
+    warnings: tuple[str, ...]
+    assumed: tuple[str, ...]
     pack_version: str
+    acts: Mapping[str, ActInForce]
+    reform: str | None = None
 
     def entity_by_plural(self, plural: str) -> EntityPlan | None:
         for plan in self.entities.values():
@@ -77,103 +85,229 @@ class Plan:
 
 
 def plan_for(
-    jurisdiction: str, date: dt.date, interpretations: Mapping[str, str] | None = None
+    jurisdiction: str,
+    date: dt.date,
+    interpretations: Mapping[str, str] | None = None,
+    *,
+    assumptions: Mapping[str, dt.date] | None = None,
+    reform: Reform | None = None,
 ) -> Plan:
-    return _cached_plan(jurisdiction, date, tuple(sorted((interpretations or {}).items())))
+    """The plan for a jurisdiction (code or alias) on a date, cached."""
+    code = registry().resolve(jurisdiction)
+    return _cached_plan(
+        code,
+        date,
+        tuple(sorted((interpretations or {}).items())),
+        tuple(sorted((assumptions or {}).items())),
+        reform,
+    )
 
 
 @functools.lru_cache(maxsize=256)
 def _cached_plan(
-    jurisdiction: str, date: dt.date, interpretations: tuple[tuple[str, str], ...]
+    jurisdiction: str,
+    date: dt.date,
+    interpretations: tuple[tuple[str, str], ...],
+    assumptions: tuple[tuple[str, dt.date], ...],
+    reform: Reform | None,
 ) -> Plan:
     chain = registry().chain(jurisdiction)
     known: dict[str, Interpretation] = _merge_unique(
         ((i.name, i) for p in chain for i in p.interpretations), "interpretation"
     )
-    chosen = choose(known, dict(interpretations))
+    chosen = choose(known, {**(reform.interpretations if reform else {}), **dict(interpretations)})
     parameters: dict[str, Parameter] = _merge_unique(
         ((q.name, q) for p in chain for q in p.parameters), "parameter"
     )
+    if reform is not None:
+        parameters = reform.overlay(parameters)
     rules: dict[str, RuleSpec] = _merge_unique(
         ((r.name, r) for p in chain for r in p.rules), "variable"
     )
+    acts, assumed, warnings = _act_dates(chain, date, dict(assumptions))
     from innoreg.rules.calendar import HolidayCalendar
 
     shipped = HolidayCalendar.shipped()
     calendar = (shipped.next_working_day_map(), shipped.coverage)  # once per plan, not per rule
-    warnings = [w for p in chain for w in p.act_warnings(date)]
     packs = {p.jurisdiction: p for p in chain}
     entities: dict[str, EntityPlan] = {}
     for kind in (k for p in chain for k in p.entity_kinds):
         inputs = _merge_unique(
             ((i.name, i) for p in chain for i in p.inputs if i.entity == kind.name), "input"
         )
+        context = _PlanContext(
+            date, jurisdiction, chosen, calendar, acts, frozenset(rules), parameters, warnings
+        )
         planned = [
-            _plan_variable(
-                spec,
-                rules,
-                parameters,
-                packs[spec.pack],
-                date,
-                jurisdiction,
-                chosen,
-                calendar,
-                warnings,
-            )
+            _plan_variable(spec, rules, packs[spec.pack], context)
             for spec in rules.values()
             if spec.entity == kind.name
         ]
         ordered = order_variables(kind.name, inputs, {v.spec.name: v.depends_on for v in planned})
         by_name = {v.spec.name: v for v in planned}
-        entities[kind.name] = EntityPlan(kind, inputs, [by_name[n] for n in ordered])
+        variables = tuple(by_name[n] for n in ordered)
+        entities[kind.name] = EntityPlan(
+            kind, MappingProxyType(inputs), variables, _dependents(inputs, variables)
+        )
     return Plan(
         jurisdiction=jurisdiction,
         date=date,
         chain=chain,
-        interpretations=chosen,
-        known_interpretations=known,
-        entities=entities,
-        warnings=list(dict.fromkeys(warnings)),
+        interpretations=MappingProxyType(chosen),
+        known_interpretations=MappingProxyType(known),
+        entities=MappingProxyType(entities),
+        warnings=tuple(dict.fromkeys(warnings)),
+        assumed=tuple(assumed),
         pack_version=_pack_version(chain),
+        acts=MappingProxyType(acts),
+        reform=reform.name if reform else None,
     )
 
 
+@dataclass(frozen=True)
+class _PlanContext:
+    date: dt.date
+    jurisdiction: str
+    interpretations: Mapping[str, str]
+    calendar: tuple[Mapping[dt.date, dt.date], tuple[dt.date, dt.date]]
+    acts: Mapping[str, ActInForce]
+    variables: frozenset[str]
+    parameters: Mapping[str, Parameter]
+    warnings: list[str]
+
+
 def _plan_variable(
-    spec: RuleSpec,
-    rules: Mapping[str, RuleSpec],
-    parameters: Mapping[str, Parameter],
-    pack: Pack,
-    date: dt.date,
-    jurisdiction: str,
-    chosen: Mapping[str, str],
-    calendar: tuple[Mapping[dt.date, dt.date], tuple[dt.date, dt.date]],
-    warnings: list[str],
+    spec: RuleSpec, rules: Mapping[str, RuleSpec], pack: Pack, plan: _PlanContext
 ) -> PlannedVariable:
-    if not pack.act_in_force_on(date):
-        note = f"{pack.name.en}'s act was not in force on {date.isoformat()}"
-        warnings.append(f"{note}: its rules give no result")
-        return PlannedVariable(spec, e.lit(None), [], [], [], note=note)
-    if not spec.in_force(date):
-        return PlannedVariable(spec, e.lit(None), [], [], [], note="rule not in force on date")
+    from innoreg.rules.scalar import compile_scalar
+
+    def planned(
+        expr: e.Expr,
+        *,
+        uses: list[ParameterUse] | None = None,
+        read: list[str] | None = None,
+        **more: Any,
+    ) -> PlannedVariable:
+        return PlannedVariable(
+            spec,
+            expr,
+            tuple(e.references(expr)),
+            tuple(uses or ()),
+            tuple(read or ()),
+            compile_scalar(expr),
+            **more,
+        )
+
+    act = plan.acts.get(pack.jurisdiction)
+    if act is not None and act.in_force_on(plan.date) is False:
+        return planned(
+            e.lit(None), note=f"the {act.title.en} was not in force on {plan.date.isoformat()}"
+        )
+    if not spec.in_force(plan.date):
+        return planned(e.lit(None), note="rule not in force on date")
     if spec.combine == "max":
-        parts = [r.name for r in rules.values() if r.contributes_to == spec.name]
+        parts = tuple(r.name for r in rules.values() if r.contributes_to == spec.name)
         expr = e.max_of(*(e.Ref(n) for n in parts)) if parts else e.lit(None)
-        return PlannedVariable(spec, expr, parts, [], [], contributions=parts)
+        return planned(expr, contributions=parts)
     assert spec.formula is not None
-    params = Params(parameters, date)
+    params = Params(plan.parameters, plan.date)
     ctx = Context(
-        date=date,
-        jurisdiction=jurisdiction,
-        interpretations=chosen,
-        next_working_day=calendar[0],
-        calendar_coverage=calendar[1],
+        date=plan.date,
+        jurisdiction=plan.jurisdiction,
+        interpretations=plan.interpretations,
+        next_working_day=plan.calendar[0],
+        calendar_coverage=plan.calendar[1],
+        act=act,
+        variables=plan.variables,
     )
     try:
         expr = spec.formula(Vars(), params, ctx)
     except ParameterError as exc:
-        warnings.append(f"{spec.name}: {exc.message}; it gives no result")
-        return PlannedVariable(spec, e.lit(None), [], params.used, ctx.read, note=exc.message)
-    return PlannedVariable(spec, expr, e.references(expr), params.used, ctx.read)
+        plan.warnings.append(f"{spec.name}: {exc.message}; it gives no result")
+        return planned(e.lit(None), uses=params.used, read=ctx.read, note=exc.message)
+    return planned(expr, uses=params.used, read=ctx.read)
+
+
+def _act_dates(
+    chain: tuple[Pack, ...], date: dt.date, assumptions: dict[str, dt.date]
+) -> tuple[dict[str, ActInForce], list[str], list[str]]:
+    """Each act's in-force date (recorded, assumed by the case, or unknown), what was assumed
+    and the warnings a result on ``date`` carries — once per act, never contradictory."""
+    from innoreg.errors import InputError
+
+    acts: dict[str, ActInForce] = {}
+    assumed: list[str] = []
+    warnings: list[str] = []
+    for pack in chain:
+        meta = pack.act_meta
+        if meta is None:
+            continue
+        fact = f"{pack.jurisdiction}.in_force"
+        day = meta.in_force
+        source: Source = "recorded" if meta.in_force else "unknown"
+        if fact in assumptions:
+            given = assumptions.pop(fact)
+            if meta.in_force is not None and given != meta.in_force:
+                raise InputError(
+                    f"the {meta.title_en} came into force on {meta.in_force.isoformat()} "
+                    f"(recorded), not {given.isoformat()}",
+                    field=f"assumptions.{fact}",
+                    rule="an assumption may fill a date the sources do not record",
+                )
+            if meta.in_force is None:
+                day, source = given, "assumed"
+                assumed.append(f"{fact}={given.isoformat()}")
+        act = ActInForce(
+            pack.jurisdiction,
+            Label(meta.title_en, meta.title_zh),
+            day,
+            source,
+            meta.in_force_not_before,
+            meta.end,
+            meta.in_force_note,
+        )
+        acts[pack.jurisdiction] = act
+        warnings += _act_warnings(act, meta, date)
+    if assumptions:
+        fact = sorted(assumptions)[0]
+        known = ", ".join(f"{p.jurisdiction}.in_force" for p in chain if p.act_meta) or "none"
+        raise InputError(
+            f"is not a fact this case can assume (known: {known})",
+            field=f"assumptions.{fact}",
+            rule="assumptions name an act's in-force date: <jurisdiction>.in_force",
+        )
+    return acts, assumed, warnings
+
+
+def _act_warnings(act: ActInForce, meta: ActMetadata, date: dt.date) -> list[str]:
+    in_force = act.in_force_on(date)
+    if in_force is False:
+        return [
+            f"the {act.title.en} was not in force on {date.isoformat()}: its rules give no result"
+        ]
+    found = []
+    if in_force is None:
+        found.append(
+            f"the in-force date of the {act.title.en} is not recorded"
+            + (f" ({act.note})" if act.note else "")
+            + f": results assume it was in force on {date.isoformat()}"
+        )
+    found += [w for w in meta.date_warnings(date) if "end date" in w]
+    return found
+
+
+def _dependents(
+    inputs: Mapping[str, InputSpec], variables: tuple[PlannedVariable, ...]
+) -> Mapping[str, frozenset[str]]:
+    reads: dict[str, set[str]] = {}
+    for planned in variables:  # in dependency order: what a variable reads is already known
+        found = set(planned.depends_on)
+        for name in planned.depends_on:
+            found |= reads.get(name, set())
+        reads[planned.spec.name] = found
+    return MappingProxyType(
+        {name: frozenset(v for v, read in reads.items() if name in read) for name in inputs}
+    )
 
 
 def _merge_unique(items: Any, what: str) -> dict[str, Any]:

@@ -8,38 +8,55 @@ integer fen (``money="fen"``, the fast path for Parquet written by innoreg).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from innoreg.engine.plan import EntityPlan, Plan, PlannedVariable, plan_for
-from innoreg.engine.population_inputs import (
-    MONEY_TYPES,
-    MoneyUnit,
-    engine_dtype,
-    prepare_inputs,
-    rows,
-)
+from innoreg.engine.population_inputs import MoneyUnit, engine_dtype, prepare_inputs, rows
 from innoreg.errors import InputError
 from innoreg.rules.columnar import compile_columnar, warning_counts
-from innoreg.rules.money import RATE_SCALE
+from innoreg.rules.money import QUANTITY_SCALE, RATE_SCALE
+
+if TYPE_CHECKING:
+    from innoreg.engine.reform import Reform
 
 
-@dataclass
+@dataclass(frozen=True)
 class PopulationResult:
+    """A decided population: ``frame`` holds the inputs (as the engine read them) and one
+    column per variable; ``warnings`` counts the rows each warning concerns; ``assumed`` names
+    the inputs whose column was absent and the default every row took."""
+
     frame: pl.DataFrame
     plan: Plan
     warnings: list[str]
+    assumed: list[str]
+
+    def __repr__(self) -> str:
+        return (
+            f"PopulationResult({self.frame.height:,} rows × {self.frame.width} columns, "
+            f"{self.plan.jurisdiction} on {self.plan.date.isoformat()}, "
+            f"{len(self.warnings)} warnings, {len(self.assumed)} assumed)"
+        )
 
 
-@dataclass
+@dataclass(frozen=True)
 class StreamedPopulation:
     path: Path
     rows: int
     plan: Plan
     warnings: list[str]
+    assumed: list[str]
+
+    def __repr__(self) -> str:
+        return (
+            f"StreamedPopulation({self.rows:,} rows -> {self.path}, {self.plan.jurisdiction} "
+            f"on {self.plan.date.isoformat()}, {len(self.warnings)} warnings)"
+        )
 
 
 @dataclass
@@ -50,6 +67,7 @@ class PopulationQuery:
     frame: pl.LazyFrame
     counts: pl.LazyFrame | None
     messages: list[str]
+    assumed: list[str]
 
     def warnings(self, totals: pl.DataFrame | None) -> list[str]:
         found = list(self.plan.warnings)
@@ -68,11 +86,15 @@ def evaluate_population(
     interpretations: Mapping[str, str] | None = None,
     money: MoneyUnit = "yuan",
     validate: bool = True,
+    keep: Sequence[str] = (),
+    reform: Reform | None = None,
+    assumptions: Mapping[str, dt.date] | None = None,
 ) -> PopulationResult:
     """Every variable of ``entity`` for every row, in memory. With ``money="yuan"`` money comes
     in as decimals and goes out as ``Decimal(38, 2)``, rates as float ratios (the public units);
     with ``money="fen"`` money stays integer fen and rates integer parts per million (and codes
-    stay a polars ``Enum``)."""
+    stay a polars ``Enum``). Columns other than the inputs and ``id`` are refused unless named
+    in ``keep`` (passed through, e.g. ``district``)."""
     query = population_query(
         frame,
         jurisdiction=jurisdiction,
@@ -81,13 +103,16 @@ def evaluate_population(
         interpretations=interpretations,
         money=money,
         validate=validate,
+        keep=keep,
+        reform=reform,
+        assumptions=assumptions,
     )
     totals = None
     if query.counts is not None:
         result, totals = pl.collect_all([query.frame, query.counts])
     else:
         result = query.frame.collect()
-    return PopulationResult(result, query.plan, query.warnings(totals))
+    return PopulationResult(result, query.plan, query.warnings(totals), query.assumed)
 
 
 def stream_population(
@@ -100,6 +125,9 @@ def stream_population(
     interpretations: Mapping[str, str] | None = None,
     money: MoneyUnit = "yuan",
     validate: bool = True,
+    keep: Sequence[str] = (),
+    reform: Reform | None = None,
+    assumptions: Mapping[str, dt.date] | None = None,
 ) -> StreamedPopulation:
     """The same evaluation streamed from a lazy source (e.g. ``pl.scan_parquet``) to a Parquet
     file, in bounded memory whatever the number of rows."""
@@ -112,12 +140,15 @@ def stream_population(
         money=money,
         validate=validate,
         streaming=True,
+        keep=keep,
+        reform=reform,
+        assumptions=assumptions,
     )
     path = Path(sink)
     query.frame.sink_parquet(path)
     totals = query.counts.collect(engine="streaming") if query.counts is not None else None
     rows = pl.scan_parquet(path).select(pl.len()).collect().item()
-    return StreamedPopulation(path, rows, query.plan, query.warnings(totals))
+    return StreamedPopulation(path, rows, query.plan, query.warnings(totals), query.assumed)
 
 
 def population_query(
@@ -130,8 +161,11 @@ def population_query(
     money: MoneyUnit,
     validate: bool,
     streaming: bool = False,
+    keep: Sequence[str] = (),
+    reform: Reform | None = None,
+    assumptions: Mapping[str, dt.date] | None = None,
 ) -> PopulationQuery:
-    plan = plan_for(jurisdiction, date, interpretations)
+    plan = plan_for(jurisdiction, date, interpretations, assumptions=assumptions, reform=reform)
     if entity not in plan.entities:
         raise InputError(
             f"unknown entity kind for {jurisdiction}; known: {', '.join(plan.entities)}",
@@ -139,7 +173,15 @@ def population_query(
         )
     entity_plan = plan.entities[entity]
     lazy = frame.lazy() if isinstance(frame, pl.DataFrame) else frame
-    prepared = prepare_inputs(lazy, entity_plan, money, validate=validate, streaming=streaming)
+    prepared = prepare_inputs(
+        lazy,
+        entity_plan,
+        money,
+        date=plan.date,
+        validate=validate,
+        keep=keep,
+        streaming=streaming,
+    )
     lazy = prepared.frame
     for layer in _layers(entity_plan):
         lazy = lazy.with_columns(
@@ -151,10 +193,22 @@ def population_query(
     checks = [
         (c, m) for v in entity_plan.variables for c, m in warning_counts(v.expr, prepared.domains)
     ]
+    checks += _missing_facts(entity_plan)
     counts = lazy.select([c.alias(f"w{i}") for i, (c, _) in enumerate(checks)]) if checks else None
     if money == "yuan":
         lazy = lazy.with_columns(_public_units(entity_plan))
-    return PopulationQuery(plan, lazy, counts, [m for _, m in checks])
+    return PopulationQuery(plan, lazy, counts, [m for _, m in checks], prepared.assumed)
+
+
+def _missing_facts(entity: EntityPlan) -> list[tuple[pl.Expr, str]]:
+    """Rows that leave out a fact some result needs (the population form of a case's warning)."""
+    from innoreg.engine.evaluate import missing_fact
+
+    return [
+        (pl.col(name).is_null().sum(), missing_fact(entity, name))
+        for name, spec in entity.inputs.items()
+        if spec.missing == "needed" and entity.dependents[name]
+    ]
 
 
 def _public_units(entity: EntityPlan) -> list[pl.Expr]:
@@ -163,14 +217,17 @@ def _public_units(entity: EntityPlan) -> list[pl.Expr]:
     units.update({v.spec.name: v.spec.unit for v in entity.variables})
     exprs = []
     for name, unit in units.items():
-        if unit in MONEY_TYPES:
+        if unit == "money":
             exprs.append(pl.col(name).cast(pl.Decimal(38, 0)).cast(pl.Decimal(38, 2)) / 100)
+        elif unit == "quantity":
+            units_ = pl.col(name).cast(pl.Decimal(38, 0)).cast(pl.Decimal(38, 6))
+            exprs.append(units_ / QUANTITY_SCALE)
         elif unit == "rate":
             # Through an exact decimal: polars divides floats by multiplying by the reciprocal,
             # which is one step off (0.049999999999999996) where a case gives 0.05.
             exact = pl.col(name).cast(pl.Decimal(38, 0)).cast(pl.Decimal(38, 6)) / RATE_SCALE
             exprs.append(exact.cast(pl.Float64))
-        elif unit == "industry":
+        elif unit in ("industry", "enum"):
             exprs.append(pl.col(name).cast(pl.String))
     return exprs
 

@@ -1,13 +1,19 @@
-"""A population's inputs made ready for the columnar pass: money to fen, dates to dates, codes
-(industry) checked and normalised on their distinct values, then held as a polars ``Enum`` so
-that every rule's test of a code is a lookup, not a string scan of every row.
+"""A population's inputs made ready for the columnar pass: money to fen, quantities to
+millionths, dates to dates, codes (industry) and options checked and normalised on their
+distinct values, then held as a polars ``Enum`` so that every rule's test of a code is a lookup,
+not a string scan of every row.
 
-Validation names the column and the rule a value breaks, with the number of rows that break it.
+The columns are the contract: an unknown column is an error naming it (and the nearest input),
+unless the caller passes it through (``keep``); a column left out takes the input's default
+for every row, and the result lists it as assumed. Validation names the column and the rule a
+value breaks, with the number of rows that break it.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -15,11 +21,12 @@ import polars as pl
 
 from innoreg.engine.plan import EntityPlan
 from innoreg.errors import InputError
-from innoreg.rules.money import MONEY_MAX_FEN
+from innoreg.rules.inputs import INDUSTRY_CODE, NO, YES, InputSpec
+from innoreg.rules.money import MONEY_MAX_FEN, QUANTITY_MAX_UNITS, QUANTITY_SCALE
 
 MoneyUnit = Literal["yuan", "fen"]
 MONEY_TYPES = ("money", "quantity")
-INDUSTRY_CODE = re.compile(r"^[A-T](\d{2,4})?$")
+ID = "id"
 
 
 @dataclass
@@ -27,6 +34,8 @@ class PreparedInputs:
     frame: pl.LazyFrame
     domains: dict[str, list[str]]
     """Code inputs -> the codes present, for lookups in place of string scans."""
+    assumed: list[str]
+    """Inputs whose column was absent, with the default every row took."""
 
 
 def prepare_inputs(
@@ -34,12 +43,16 @@ def prepare_inputs(
     entity: EntityPlan,
     money: MoneyUnit,
     *,
+    date: dt.date,
     validate: bool,
+    keep: Sequence[str] = (),
     streaming: bool = False,
 ) -> PreparedInputs:
-    columns = set(lazy.collect_schema().names())
-    lazy = lazy.with_columns(_typed(entity, columns, money))
-    codes = [n for n, s in entity.inputs.items() if s.type == "industry" and n in columns]
+    columns = lazy.collect_schema()
+    check_columns(list(columns.names()), entity, keep)
+    lazy = lazy.with_columns(_typed(entity, columns, money, date))
+    present = set(columns.names())
+    codes = [n for n, s in entity.inputs.items() if s.type in ("industry", "enum") and n in present]
     checks = _checks(entity) if validate else []
     engine: Literal["streaming", "auto"] = "streaming" if streaming else "auto"
     # One query per code column (``unique`` streams; ``unique().implode()`` does not).
@@ -55,36 +68,90 @@ def prepare_inputs(
     domains: dict[str, list[str]] = {}
     recoded: list[pl.Expr] = []
     for name, distinct in zip(codes, found, strict=False):
-        present = [c for c in distinct[name].to_list() if c is not None]
-        canonical = {code: code.strip().upper() for code in present}
-        if validate:
-            _check_codes(lazy, name, canonical)
-        domains[name] = sorted(set(canonical.values()))
+        spec = entity.inputs[name]
+        present_codes = [c for c in distinct[name].to_list() if c is not None]
+        canonical = _canonical(lazy, spec, present_codes, validate)
+        domains[name] = sorted(set(canonical.values()) | set(spec.values))
         column = pl.col(name)
         renamed = {raw: code for raw, code in canonical.items() if raw != code}
-        if renamed:
+        if renamed and spec.type == "industry":
             column = column.str.strip_chars().str.to_uppercase()
+        elif renamed:
+            column = column.replace_strict(canonical, default=None, return_dtype=pl.String)
         recoded.append(column.cast(pl.Enum(domains[name])).alias(name))
     if recoded:
         lazy = lazy.with_columns(recoded)
-    return PreparedInputs(lazy, domains)
+    assumed = [
+        f"{name}={_shown(spec.default_on(date))} (no column)"
+        for name, spec in entity.inputs.items()
+        if name not in present and spec.missing == "default"
+    ]
+    return PreparedInputs(lazy, domains, assumed)
 
 
-def _typed(entity: EntityPlan, columns: set[str], money: MoneyUnit) -> list[pl.Expr]:
+def check_columns(names: Sequence[str], entity: EntityPlan, keep: Sequence[str]) -> None:
+    """Every column is an input, ``id`` or passed through: a misspelt column must not silently
+    leave its input at the default."""
+    allowed = {*entity.inputs, ID, *keep}
+    unknown = [n for n in names if n not in allowed]
+    if not unknown:
+        return
+    computed = {v.spec.name for v in entity.variables}
+    name = unknown[0]
+    if name in computed:
+        raise InputError(
+            f"is computed, not given (unknown columns: {', '.join(unknown)})",
+            field=name,
+            rule="variables are computed, not given",
+        )
+    near = difflib.get_close_matches(name, [*entity.inputs, ID], n=1, cutoff=0.6)
+    hint = f"; did you mean {near[0]!r}?" if near else ""
+    raise InputError(
+        f"unknown column for {entity.kind.name}{hint} (unknown columns: {', '.join(unknown)}; "
+        "pass other columns through with keep=)",
+        field=name,
+        rule="columns are the inputs declared by the packs in force, id, or kept columns",
+    )
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
+def _typed(
+    entity: EntityPlan, columns: pl.Schema, money: MoneyUnit, date: dt.date
+) -> list[pl.Expr]:
     exprs = []
     for name, spec in entity.inputs.items():
-        dtype = engine_dtype("money" if spec.type in MONEY_TYPES else spec.type)
+        dtype = engine_dtype(spec.type)
+        default = spec.default_on(date)
         if name not in columns:
-            exprs.append(pl.lit(spec.default, dtype=dtype).alias(name))
+            exprs.append(pl.lit(default, dtype=dtype).alias(name))
             continue
         column = pl.col(name)
-        if spec.type in MONEY_TYPES and money == "yuan":
+        if spec.type == "money" and money == "yuan":
             column = (column.cast(pl.Decimal(30, 2), strict=True) * 100).cast(pl.Int64)
+        elif spec.type == "quantity" and money == "yuan":
+            exact = column.cast(pl.Decimal(38, 6), strict=True) * QUANTITY_SCALE
+            column = exact.cast(pl.Int64)
         elif spec.type == "date":
             column = column.cast(pl.Date)
+        elif spec.type == "bool" and columns[name] == pl.String:
+            text = column.str.strip_chars()
+            column = (
+                pl.when(text.is_in(list(YES)))
+                .then(True)
+                .when(text.is_in(list(NO)))
+                .then(False)
+                .otherwise(None)
+            )
         column = column.cast(dtype)
-        if spec.default is not None:
-            column = column.fill_null(pl.lit(spec.default, dtype=dtype))
+        if default is not None:
+            column = column.fill_null(pl.lit(default, dtype=dtype))
         exprs.append(column.alias(name))
     return exprs
 
@@ -93,28 +160,51 @@ def _checks(entity: EntityPlan) -> list[tuple[str, pl.Expr, str]]:
     checks = []
     for name, spec in entity.inputs.items():
         column = pl.col(name)
-        if spec.type in MONEY_TYPES:
+        if spec.type == "money":
             bad = (column < 0) | (column > MONEY_MAX_FEN)
             checks.append((name, bad, "must not be negative nor above the accepted maximum"))
-        elif spec.type == "enum":
-            bad = column.is_not_null() & ~column.is_in(list(spec.values))
-            checks.append((name, bad, f"must be one of {', '.join(spec.values)}"))
-        elif spec.type == "count":
-            checks.append((name, column < 0, "must be a whole number of at least 0"))
+        elif spec.type == "quantity":
+            bad = (column < 0) | (column > QUANTITY_MAX_UNITS)
+            checks.append((name, bad, "must not be negative nor above the accepted maximum"))
+        elif spec.type in ("count", "year"):
+            low = 1949 if spec.type == "year" else 0
+            checks.append((name, column < low, f"must be a whole number of at least {low}"))
     return checks
 
 
-def _check_codes(lazy: pl.LazyFrame, name: str, canonical: dict[str, str]) -> None:
-    wrong = [raw for raw, code in canonical.items() if not INDUSTRY_CODE.match(code)]
-    if wrong:
-        count = lazy.select(pl.col(name).is_in(wrong).sum()).collect().item()
-        rule = "an industry code: a section letter A-T, optionally with its division digits"
+def _canonical(
+    lazy: pl.LazyFrame, spec: InputSpec, present: list[str], validate: bool
+) -> dict[str, str]:
+    """Each distinct value of a code column -> its code; unknown values are an error naming the
+    column, how many rows carry them and a few of them."""
+    canonical: dict[str, str] = {}
+    wrong = []
+    for raw in present:
+        if spec.type == "industry":
+            code = raw.strip().upper()
+            if INDUSTRY_CODE.match(code):
+                canonical[raw] = code
+            else:
+                wrong.append(raw)
+            continue
+        try:
+            canonical[raw] = spec.option_code(raw)
+        except ValueError:
+            wrong.append(raw)
+    if wrong and validate:
+        count = lazy.select(pl.col(spec.name).is_in(wrong).sum()).collect().item()
+        rule = (
+            "an industry code: a section letter A-T, optionally with its division digits"
+            if spec.type == "industry"
+            else f"one of {', '.join(f'{o.code} ({o.label.zh})' for o in spec.options)}"
+        )
         example = ", ".join(repr(w) for w in sorted(wrong)[:3])
         raise InputError(
-            f"{rows(count)} {'is' if count == 1 else 'are'} not industry codes (e.g. {example})",
-            field=name,
+            f"{rows(count)} {'is' if count == 1 else 'are'} not valid (e.g. {example}): {rule}",
+            field=spec.name,
             rule=rule,
         )
+    return canonical
 
 
 def rows(count: int) -> str:
@@ -122,12 +212,14 @@ def rows(count: int) -> str:
 
 
 def engine_dtype(unit: str) -> pl.DataType:
-    """The polars type a unit is held in during evaluation (fen and ppm as integers)."""
+    """The polars type a unit is held in during evaluation (fen, millionths and ppm as
+    integers)."""
     return {
         "money": pl.Int64(),
         "quantity": pl.Int64(),
         "rate": pl.Int64(),
         "count": pl.Int64(),
+        "year": pl.Int64(),
         "ratio": pl.Float64(),
         "bool": pl.Boolean(),
         "date": pl.Date(),

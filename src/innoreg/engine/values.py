@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from innoreg.rules.money import format_money, rate_to_float
+from innoreg.rules.money import format_money, format_quantity, rate_to_float
 
 
 def public_value(unit: str, value: Any) -> Any:
     if value is None:
         return None
-    if unit in ("money", "quantity"):
+    if unit == "money":
         return format_money(int(value))
+    if unit == "quantity":
+        return format_quantity(int(value))
     if unit == "rate":
         return rate_to_float(int(value))
     if unit == "date":

@@ -169,3 +169,20 @@ def from_chinese_numeral(text: str) -> int | None:
             return None
     total += digit
     return total or None
+
+
+_CHINESE_DIGIT_CHARS = "零一二三四五六七八九"
+
+
+def to_chinese_numeral(number: int) -> str:
+    """1 -> 一, 10 -> 十, 15 -> 十五, 45 -> 四十五, 104 -> 一百零四 (as 第一百零四条 writes it)."""
+    if not 0 < number < 1000:
+        raise ValueError(f"no Chinese numeral for {number} here (1-999)")
+    hundreds, rest = divmod(number, 100)
+    tens, units = divmod(rest, 10)
+    text = f"{_CHINESE_DIGIT_CHARS[hundreds]}百" if hundreds else ""
+    if tens:
+        text += ("" if tens == 1 and not hundreds else _CHINESE_DIGIT_CHARS[tens]) + "十"
+    elif hundreds and units:
+        text += "零"
+    return text + (_CHINESE_DIGIT_CHARS[units] if units else "")

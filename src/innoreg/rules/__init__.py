@@ -4,6 +4,7 @@ A pack is found through the one registry (``registry()``); a rule module declare
 with ``@rule`` and builds its formula from ``innoreg.rules.expr``.
 """
 
-from innoreg.rules.rule import Label, RuleSpec, binding_floor, rule
+from innoreg.labels import Label
+from innoreg.rules.rule import RuleSpec, binding_floor, rule
 
 __all__ = ["Label", "RuleSpec", "binding_floor", "rule"]

@@ -66,6 +66,11 @@ def compile_columnar(node: e.Expr, domains: Mapping[str, Sequence[str]] | None =
             return pl.when(sub(condition)).then(sub(then)).otherwise(sub(otherwise))
         case e.Scale(money=money, rate=rate, rounding=rounding):
             return _scale(sub(money), sub(rate), rounding)
+        case e.Share(money=money, numerator=num, denominator=den, rounding=rounding):
+            return _round_division(sub(money) * num, den, rounding)
+        case e.ByYear(year=year, branches=branches, low=low, high=high):
+            chosen = _clamped(sub(year), low, high)
+            return _by_year(chosen, [(b.years, sub(b.expr)) for b in branches])
         case e.RatioOf(numerator=numerator, denominator=denominator):
             top = sub(numerator).cast(pl.Float64)
             bottom = sub(denominator)
@@ -79,8 +84,21 @@ def compile_columnar(node: e.Expr, domains: Mapping[str, Sequence[str]] | None =
             return pl.coalesce(parts)
         case e.AddYears(start=start, years=years):
             return sub(start).dt.offset_by(f"{years}y")
-        case e.ShiftDays(date=date, table=table):
-            return _shift_days(sub(date), table)
+        case e.ShiftDays(date=date, table=table, covered=covered):
+            moved = _shift_days(sub(date), table)
+            if covered is None:
+                return moved
+            day = sub(date)
+            outside = (day < covered[0]) | (day > covered[1])
+            weekday = day.dt.weekday()  # ISO: Monday 1 ... Sunday 7
+            off_weekend = (
+                pl.when(weekday == 6)
+                .then(day + dt.timedelta(days=2))
+                .when(weekday == 7)
+                .then(day + dt.timedelta(days=1))
+                .otherwise(day)
+            )
+            return pl.when(outside).then(off_weekend).otherwise(moved)
         case e.Warn(value=value):
             return sub(value)
     raise TypeError(f"no columnar compilation for {type(node).__name__}")
@@ -99,26 +117,60 @@ def _shift_days(date: pl.Expr, table: Mapping[dt.date, dt.date]) -> pl.Expr:
     return result
 
 
+def _clamped(years: pl.Expr, low: int, high: int) -> pl.Expr:
+    """Years outside [low, high] take the formula of the nearer end."""
+    return pl.when(years < low).then(low).when(years > high).then(high).otherwise(years)
+
+
+def _by_year(year: pl.Expr, branches: list[tuple[tuple[int, ...], pl.Expr]]) -> pl.Expr:
+    """One when/then per branch of fiscal years (the last branch is the otherwise)."""
+    result = branches[-1][1]
+    for years, expr in reversed(branches[:-1]):
+        result = pl.when(year.is_in(list(years))).then(expr).otherwise(result)
+    return pl.when(year.is_null()).then(None).otherwise(result)
+
+
 def _scale(money: pl.Expr, rate: pl.Expr, rounding: str) -> pl.Expr:
     """Exact fen x ppm / 1e6 in 64-bit integers: split the amount at the rate's scale."""
     whole = money // RATE_SCALE
-    part = (money % RATE_SCALE) * rate
+    return whole * rate + _round_division((money % RATE_SCALE) * rate, RATE_SCALE, rounding)
+
+
+def _round_division(numerator: pl.Expr, denominator: int, rounding: str) -> pl.Expr:
     if rounding == "ceil":
-        rest = -((-part) // RATE_SCALE)
-    elif rounding == "floor":
-        rest = part // RATE_SCALE
-    else:
-        rest = (2 * part + RATE_SCALE) // (2 * RATE_SCALE)
-    return whole * rate + rest
+        return -((-numerator) // denominator)
+    if rounding == "floor":
+        return numerator // denominator
+    return (2 * numerator + denominator) // (2 * denominator)
 
 
 def warning_counts(
     node: e.Expr, domains: Mapping[str, Sequence[str]] | None = None
 ) -> list[tuple[pl.Expr, str]]:
-    """For each ``Warn`` in the tree: an expression counting the rows it fires on, its text."""
+    """For each ``Warn`` in the tree: an expression counting the rows it fires on, its text.
+    A warning inside a branch counts only the rows that take the branch (as one row would)."""
     found: list[tuple[pl.Expr, str]] = []
-    for part in e.walk(node):
-        if isinstance(part, e.Warn):
-            count = compile_columnar(part.condition, domains).fill_null(False).sum()
-            found.append((count, part.message))
+
+    def visit(part: e.Expr, guard: pl.Expr) -> None:
+        match part:
+            case e.Warn(condition=condition, value=value):
+                fires = guard & compile_columnar(condition, domains).fill_null(False)
+                found.append((fires.sum(), part.message))
+                visit(condition, guard)
+                visit(value, guard)
+            case e.When(condition=condition, then=then, otherwise=otherwise):
+                taken = compile_columnar(condition, domains).fill_null(False)
+                visit(condition, guard)
+                visit(then, guard & taken)
+                visit(otherwise, guard & ~taken)
+            case e.ByYear(year=year, branches=branches, low=low, high=high):
+                chosen = _clamped(compile_columnar(year, domains), low, high)
+                visit(year, guard)
+                for branch in branches:
+                    visit(branch.expr, guard & chosen.is_in(list(branch.years)).fill_null(False))
+            case _:
+                for child in part.children():
+                    visit(child, guard)
+
+    visit(node, pl.lit(True))
     return found

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from innoreg.rules.money import Rounding
+from innoreg.rules.parameters import ParameterUse
 
 Scalar = int | float | bool | str | dt.date | None
 BinaryOp = Literal["+", "-", "<", "<=", ">", ">=", "==", "!=", "and", "or"]
@@ -159,6 +160,20 @@ class Scale(Expr):
 
 
 @dataclass(frozen=True, eq=False)
+class Share(Expr):
+    """Money (fen) times ``numerator / denominator``, rounded to the fen: a part of a year's
+    amount, such as the fourth quarter's 3/12."""
+
+    money: Expr
+    numerator: int
+    denominator: int
+    rounding: Rounding
+
+    def children(self) -> tuple[Expr, ...]:
+        return (self.money,)
+
+
+@dataclass(frozen=True, eq=False)
 class RatioOf(Expr):
     """numerator / denominator as a float; null where the denominator is zero or null."""
 
@@ -193,13 +208,57 @@ class AddYears(Expr):
 
 @dataclass(frozen=True, eq=False)
 class ShiftDays(Expr):
-    """A date moved by a table (a rest day -> the next working day); other dates unchanged."""
+    """A date moved by a table (a rest day -> the next working day); other dates unchanged.
+    Outside ``covered`` (the years the table knows) Saturdays and Sundays still move to the
+    Monday: weekends are rest days every year (Civil Code art. 203)."""
 
     date: Expr
     table: Mapping[dt.date, dt.date]
+    covered: tuple[dt.date, dt.date] | None = None
 
     def children(self) -> tuple[Expr, ...]:
         return (self.date,)
+
+
+@dataclass(frozen=True)
+class PeriodValues:
+    """A part of a fiscal year (month and day of its first and last day) and the parameter
+    values a formula read for it."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    uses: tuple[ParameterUse, ...]
+
+
+@dataclass(frozen=True)
+class YearBranch:
+    """The formula for some fiscal years, and the periods (with the parameter values each
+    used) it was built from, for explanations."""
+
+    years: tuple[int, ...]
+    expr: Expr
+    periods: tuple[PeriodValues, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class ByYear(Expr):
+    """A formula chosen by a row's fiscal year. Years below ``low`` take ``low``'s branch and
+    years above ``high`` take ``high``'s: nothing changes outside the range."""
+
+    year: Expr
+    branches: tuple[YearBranch, ...]
+    low: int
+    high: int
+
+    def children(self) -> tuple[Expr, ...]:
+        return (self.year, *(b.expr for b in self.branches))
+
+    def branch_index(self) -> dict[int, int]:
+        return {y: i for i, b in enumerate(self.branches) for y in b.years}
+
+    def branch_for(self, year: int) -> YearBranch:
+        return self.branches[self.branch_index()[min(max(year, self.low), self.high)]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -236,6 +295,10 @@ def coalesce(*items: Expr | Scalar) -> Expr:
 
 def scale(money: Expr, rate: Expr | int, rounding: Rounding) -> Expr:
     return Scale(money, wrap(rate), rounding)
+
+
+def share(money: Expr, numerator: int, denominator: int, rounding: Rounding) -> Expr:
+    return Share(money, numerator, denominator, rounding)
 
 
 def ratio_of(numerator: Expr, denominator: Expr) -> Expr:

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from innoreg.errors import ParameterError
 from innoreg.rules import expr as e
+from innoreg.rules.act_dates import ActInForce
 from innoreg.rules.money import RATE_SCALE
-from innoreg.rules.parameters import Bracket, Parameter, ParameterValue
+from innoreg.rules.parameters import Bracket, Parameter, ParameterUse, ParameterValue
 
 
 class Vars:
@@ -26,25 +27,44 @@ class Vars:
         return e.Ref(name)
 
 
-@dataclass
-class ParameterUse:
-    parameter: Parameter
-    value: ParameterValue
-
-
 class Params:
-    """``p(name)`` reads a parameter on the evaluation date and records that it did."""
+    """``p(name)`` reads a parameter on the evaluation date, among the values whose sources were
+    issued by the evaluation's date (``known_on``), and records that it did. ``p.at(day)`` reads
+    on another day with the same knowledge: a fiscal year's periods, a measure fixed in time."""
 
-    def __init__(self, parameters: Mapping[str, Parameter], on: dt.date) -> None:
+    def __init__(
+        self,
+        parameters: Mapping[str, Parameter],
+        on: dt.date,
+        *,
+        known_on: dt.date | None = None,
+        used: list[ParameterUse] | None = None,
+        read: list[str] | None = None,
+    ) -> None:
         self._parameters = parameters
-        self._on = on
-        self.used: list[ParameterUse] = []
+        self.on = on
+        self.known_on = known_on or on
+        self.used: list[ParameterUse] = [] if used is None else used
+        self.read: list[str] = [] if read is None else read
+        """Every name asked for, found or not (what a period's change days depend on)."""
+
+    def at(self, day: dt.date, *, record: bool = True) -> Params:
+        """The same parameters read on ``day``; ``record=False`` keeps what it reads apart."""
+        if not record:
+            return Params(self._parameters, day, known_on=self.known_on)
+        return Params(self._parameters, day, known_on=self.known_on, used=self.used, read=self.read)
+
+    def parameter(self, name: str) -> Parameter:
+        parameter = self._parameters.get(name)
+        if parameter is None:
+            raise ParameterError(f"no parameter named {name}", parameter=name)
+        return parameter
 
     def value(self, name: str, *, on: dt.date | None = None) -> ParameterValue:
         """The value on the evaluation date (or on ``on``, for a reading fixed in time)."""
-        found = self._find(name, on or self._on)
+        found = self._find(name, on or self.on)
         if found is None:
-            day = (on or self._on).isoformat()
+            day = (on or self.on).isoformat()
             raise ParameterError(
                 f"parameter {name} has no value on {day}", parameter=name, date=day
             )
@@ -52,14 +72,14 @@ class Params:
 
     def maybe(self, name: str) -> int | None:
         """A number where the parameter has a value on the date; None where it has none."""
-        found = self._find(name, self._on)
+        found = self._find(name, self.on)
         return found.value if found is not None and isinstance(found.value, int) else None
 
     def _find(self, name: str, on: dt.date) -> ParameterValue | None:
-        parameter = self._parameters.get(name)
-        if parameter is None:
-            raise ParameterError(f"no parameter named {name}", parameter=name)
-        found = parameter.at(on)
+        parameter = self.parameter(name)
+        if name not in self.read:
+            self.read.append(name)
+        found = parameter.at(on, known_on=self.known_on)
         if found is not None and all(
             use.parameter.name != name or use.value is not found for use in self.used
         ):
@@ -130,14 +150,22 @@ def shown_number(unit: str, number: int) -> str:
 
 @dataclass
 class Context:
-    """The evaluation's date and chosen interpretations; records which were read."""
+    """The evaluation's date and chosen interpretations, the holiday calendar, when the rule's
+    own act came into force and which variables the chain defines; records the readings read."""
 
     date: dt.date
     jurisdiction: str
     interpretations: Mapping[str, str]
     next_working_day: Mapping[dt.date, dt.date]
     calendar_coverage: tuple[dt.date, dt.date]
+    act: ActInForce | None = None
+    variables: frozenset[str] = frozenset()
     read: list[str] = field(default_factory=list)
+
+    def defines(self, variable: str) -> bool:
+        """Whether some level of the chain defines ``variable`` (a lower level's rule that an
+        upper level follows, such as the period Luoyang fixes for unused IP)."""
+        return variable in self.variables
 
     def interpretation(self, name: str) -> str:
         if name not in self.interpretations:

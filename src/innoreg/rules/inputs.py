@@ -1,26 +1,54 @@
 """Entity kinds and their inputs: the facts a case gives, with types, defaults and labels.
 
 Packs declare them in ``inputs.yaml``; a lower level may add inputs to an entity kind an
-upper level declared. Coercion here is the input contract: it names the rule a value breaks.
+upper level declared. Coercion here is the input contract: it names the rule a value breaks,
+accepts what people type (是/否, the Chinese terms of options, ids as numbers) and suggests
+the nearest valid option.
+
+What a case may leave out is declared, never guessed: an input either has a ``default`` (taken
+and listed as assumed), or is ``missing: optional`` (its absence means something: no
+fourth-quarter figure, not yet implemented), or is ``missing: needed`` (results that need it are
+null, with a warning naming it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
+from innoreg.labels import Label
+from innoreg.rules.data_files import Entry, read_yaml
+from innoreg.rules.money import (
+    MONEY_MAX_FEN,
+    QUANTITY_MAX_UNITS,
+    format_money,
+    parse_money,
+    parse_quantity,
+)
 
-from innoreg.errors import PackLoadError
-from innoreg.rules.money import MONEY_MAX_FEN, format_money, parse_money
-from innoreg.rules.rule import Label
+InputType = Literal["money", "quantity", "bool", "date", "enum", "industry", "count", "year"]
+_TYPES: tuple[str, ...] = ("money", "quantity", "bool", "date", "enum", "industry", "count", "year")
+Missing = Literal["default", "optional", "needed"]
+INDUSTRY_CODE = re.compile(r"^[A-T](\d{2,4})?$")
+"""A GB/T 4754 industry code: a section letter, optionally with its division digits."""
+CASE_YEAR = "case_year"
+"""The default of a year input that follows the case's date (``default: case_year``)."""
+YES, NO = frozenset({"是", "true", "True"}), frozenset({"否", "false", "False"})
+FIRST_YEAR, LAST_YEAR = 1949, 2100
 
-InputType = Literal["money", "quantity", "bool", "date", "enum", "industry", "count"]
-_TYPES = ("money", "quantity", "bool", "date", "enum", "industry", "count")
-_INDUSTRY = re.compile(r"^[A-T](\d{2,4})?$")
+
+@dataclass(frozen=True)
+class Option:
+    """One option of an enum input: its code, its labels and other words people use for it."""
+
+    code: str
+    label: Label
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -31,44 +59,92 @@ class InputSpec:
     default: Any
     label: Label
     cites: tuple[str, ...]
-    values: tuple[str, ...] = ()
+    options: tuple[Option, ...] = ()
     pack: str = ""
+    missing: Missing = "default"
+    hint: Label | None = None
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The option codes of an enum input."""
+        return tuple(o.code for o in self.options)
+
+    def default_on(self, on: dt.date) -> Any:
+        """The default for a case dated ``on`` (a year input may follow the case's date)."""
+        return on.year if self.default == CASE_YEAR else self.default
 
     def coerce(self, raw: Any) -> Any:
         """A raw JSON/YAML value -> the engine's value (fen for money); ValueError says why."""
-        if raw is None:
-            return self.default
         kind = self.type
         if kind in ("money", "quantity"):
-            fen = parse_money(raw)
-            if fen < 0:
+            amount = parse_money(raw) if kind == "money" else parse_quantity(raw)
+            limit = MONEY_MAX_FEN if kind == "money" else QUANTITY_MAX_UNITS
+            if amount < 0:
                 raise ValueError("must not be negative")
-            if fen > MONEY_MAX_FEN:
-                raise ValueError(f"must be at most {format_money(MONEY_MAX_FEN)}")
-            return fen
+            if amount > limit:
+                shown = format_money(limit) if kind == "money" else f"{limit // 1_000_000:,}"
+                raise ValueError(f"must be at most {shown}")
+            return amount
         if kind == "bool":
-            if not isinstance(raw, bool):
-                raise ValueError(f"must be true or false, got {raw!r}")
-            return raw
+            return _boolean(raw)
         if kind == "date":
             return coerce_date(raw)
-        if kind == "count":
-            if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
-                raise ValueError(f"must be a whole number of at least 0, got {raw!r}")
-            return raw
+        if kind in ("count", "year"):
+            return _whole(raw, kind)
         if not isinstance(raw, str):
-            raise ValueError(f"must be a string, got {raw!r}")
+            raise ValueError(f"must be text, got {raw!r}")
         if kind == "industry":
             code = raw.strip().upper()
-            if not _INDUSTRY.match(code):
+            if not INDUSTRY_CODE.match(code):
                 raise ValueError(
                     f"{raw!r} is not an industry code (a section letter A-T, optionally "
                     "followed by its division digits, e.g. C or C16)"
                 )
             return code
-        if raw not in self.values:
-            raise ValueError(f"{raw!r} is not one of {', '.join(self.values)}")
+        return self.option_code(raw)
+
+    def option_code(self, raw: str) -> str:
+        """The code of the option ``raw`` names, by its code, Chinese term or another word."""
+        words = self.option_words()
+        text = raw.strip()
+        if text in words:
+            return words[text]
+        if text.lower() in words:
+            return words[text.lower()]
+        near = difflib.get_close_matches(text, list(words), n=1, cutoff=0.6)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        shown = ", ".join(f"{o.code} ({o.label.zh})" for o in self.options)
+        raise ValueError(f"{raw!r} is not one of {shown}{hint}")
+
+    def option_words(self) -> Mapping[str, str]:
+        words: dict[str, str] = {}
+        for option in self.options:
+            for word in (option.code, option.label.zh, option.label.en.lower(), *option.also):
+                words.setdefault(word, option.code)
+        return words
+
+
+def _boolean(raw: Any) -> bool:
+    if isinstance(raw, bool):
         return raw
+    if isinstance(raw, str) and raw.strip() in YES:
+        return True
+    if isinstance(raw, str) and raw.strip() in NO:
+        return False
+    raise ValueError(f"must be true or false (是 or 否), got {raw!r}")
+
+
+def _whole(raw: Any, kind: str) -> int:
+    value = raw
+    if isinstance(raw, str) and raw.strip().isdigit():
+        value = int(raw.strip())
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"must be a whole number, got {raw!r}")
+    if kind == "year" and not FIRST_YEAR <= value <= LAST_YEAR:
+        raise ValueError(f"must be a year from {FIRST_YEAR} to {LAST_YEAR}, got {raw!r}")
+    if value < 0:
+        raise ValueError(f"must be a whole number of at least 0, got {raw!r}")
+    return value
 
 
 def coerce_date(raw: Any) -> dt.date:
@@ -77,15 +153,14 @@ def coerce_date(raw: Any) -> dt.date:
     if isinstance(raw, dt.date):
         return raw
     if isinstance(raw, str):
+        text = raw.strip()
         try:
-            return dt.date.fromisoformat(raw.strip()) if len(raw.strip()) == 10 else _bad(raw)
+            if len(text) == 10:
+                return dt.date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{raw!r} is not a date (YYYY-MM-DD)") from None
+            pass
+        raise ValueError(f"{raw} is not a date (YYYY-MM-DD)")
     raise ValueError(f"must be a date (YYYY-MM-DD), got {raw!r}")
-
-
-def _bad(raw: str) -> dt.date:
-    raise ValueError(raw)
 
 
 @dataclass(frozen=True)
@@ -98,37 +173,67 @@ class EntityKind:
 def load_inputs(path: Path, *, pack: str) -> tuple[list[EntityKind], list[InputSpec]]:
     if not path.exists():
         return [], []
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    root = Entry(read_yaml(path, pack=pack) or {}, file=path, where="", pack=pack)
+    root.only("entities")
     kinds, specs = [], []
-    for entity, entry in (data.get("entities") or {}).items():
-        if "plural" in entry:
-            label = entry.get("label") or {}
-            kinds.append(EntityKind(entity, entry["plural"], _label(label, entity)))
-        for name, spec in (entry.get("inputs") or {}).items():
+    for entity, entry in root.child("entities").items():
+        entry.only("plural", "label", "inputs")
+        if "plural" in entry.data:
+            kinds.append(
+                EntityKind(
+                    entity, entry.text("plural"), Label.read(entry.data.get("label"), entity)
+                )
+            )
+        for name, spec in entry.child("inputs").items():
             specs.append(_input(entity, name, spec, pack))
     return kinds, specs
 
 
-def _input(entity: str, name: str, spec: dict[str, Any], pack: str) -> InputSpec:
-    kind = spec.get("type")
+_INPUT_KEYS = ("type", "default", "missing", "label", "hint", "cites", "values")
+
+
+def _input(entity: str, name: str, spec: Entry, pack: str) -> InputSpec:
+    spec.only(*_INPUT_KEYS)
+    kind = spec.require("type")
     if kind not in _TYPES:
-        raise PackLoadError(f"input {entity}.{name}: unknown type {kind!r}", pack=pack)
+        raise spec.fail("type", f"unknown type {kind!r} (known: {', '.join(_TYPES)})")
+    has_default = "default" in spec.data
+    missing = spec.data.get("missing", "default" if has_default else None)
+    if (missing == "default") != has_default or missing not in ("default", "optional", "needed"):
+        raise spec.fail(
+            "missing", "give either `default: VALUE` or `missing: optional | needed`, not both"
+        )
+    hint = spec.data.get("hint")
     draft = InputSpec(
         name=name,
         entity=entity,
         type=kind,
         default=None,
-        label=_label(spec.get("label") or {}, name),
-        cites=tuple(spec.get("cites", ())),
-        values=tuple(spec.get("values", ())),
+        label=Label.read(spec.data.get("label"), name),
+        cites=tuple(spec.data.get("cites", ())),
+        options=_options(spec) if kind == "enum" else (),
         pack=pack,
+        missing=missing,
+        hint=Label.read(hint, "") if hint else None,
     )
+    default = spec.data.get("default")
+    if default is None or (kind == "year" and default == CASE_YEAR):
+        return InputSpec(**{**draft.__dict__, "default": default})
     try:
-        default = draft.coerce(spec.get("default"))
+        value = draft.coerce(default)
     except ValueError as exc:
-        raise PackLoadError(f"input {entity}.{name}: default {exc}", pack=pack) from None
-    return InputSpec(**{**draft.__dict__, "default": default})
+        raise spec.fail("default", str(exc)) from None
+    return InputSpec(**{**draft.__dict__, "default": value})
 
 
-def _label(data: dict[str, Any], fallback: str) -> Label:
-    return Label(str(data.get("en", fallback)), str(data.get("zh", fallback)))
+def _options(spec: Entry) -> tuple[Option, ...]:
+    options = []
+    for code, entry in spec.child("values", required=True).items():
+        entry.only("en", "zh", "also")
+        also = entry.data.get("also", [])
+        if not isinstance(also, list):
+            raise entry.fail("also", "must be a list of words")
+        options.append(Option(code, Label.read(entry.data, code), tuple(str(w) for w in also)))
+    if not options:
+        raise spec.fail("values", "an enum needs at least one option")
+    return tuple(options)

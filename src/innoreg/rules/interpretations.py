@@ -6,11 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
 
-import yaml
-
-from innoreg.errors import InputError, PackLoadError
+from innoreg.errors import InputError
+from innoreg.rules.data_files import Entry, read_yaml
 
 
 @dataclass(frozen=True)
@@ -28,25 +27,26 @@ class Interpretation:
 def load_interpretations(path: Path, *, pack: str) -> list[Interpretation]:
     if not path.exists():
         return []
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    root = Entry(read_yaml(path, pack=pack) or {}, file=path, where="", pack=pack)
     found = []
-    for name, entry in data.items():
-        options = {str(k): str(v).strip() for k, v in (entry.get("options") or {}).items()}
-        default = str(entry.get("default"))
+    for name, entry in root.items():
+        entry.only("question", "reads", "options", "default", "justification", "decided_by")
+        raw_options = entry.require("options")
+        if not isinstance(raw_options, dict) or not raw_options:
+            raise entry.fail("options", "must map each option to what it means")
+        options = {str(k): str(v).strip() for k, v in raw_options.items()}
+        default = entry.text("default")
         if default not in options:
-            raise PackLoadError(
-                f"interpretation {name}: default {default!r} is not one of its options",
-                pack=pack,
-            )
+            raise entry.fail("default", f"{default!r} is not one of its options")
         found.append(
             Interpretation(
-                name=str(name),
-                question=str(entry["question"]).strip(),
-                reads=str(entry["reads"]),
-                options=options,
+                name=name,
+                question=entry.text("question"),
+                reads=entry.text("reads"),
+                options=MappingProxyType(options),
                 default=default,
-                justification=str(entry["justification"]).strip(),
-                decided_by=str(entry.get("decided_by", "innoreg maintainers")),
+                justification=entry.text("justification"),
+                decided_by=entry.text("decided_by", "innoreg maintainers"),
                 pack=pack,
             )
         )

@@ -18,6 +18,12 @@ RATE_SCALE = 1_000_000
 MONEY_MAX_FEN = 9_000_000_000_000_000
 """The largest amount accepted: 90 trillion yuan (below 2**53 fen, so ratios are exact floats)."""
 
+QUANTITY_SCALE = 1_000_000
+"""Quantities (shares, equity percentages) are integer millionths: 0.333 is 333_000."""
+
+QUANTITY_MAX_UNITS = 9_000_000_000 * QUANTITY_SCALE
+"""The largest quantity accepted: nine thousand million shares (or percent)."""
+
 Rounding = Literal["ceil", "floor", "half_up"]
 
 
@@ -38,6 +44,30 @@ def parse_money(value: object) -> int:
     if fen != fen.to_integral_value():
         raise ValueError(f"{value!r} has more than two decimals (amounts are exact to the fen)")
     return int(fen)
+
+
+def parse_quantity(value: object) -> int:
+    """A quantity (shares or percent) as a decimal with at most six decimals -> millionths."""
+    if isinstance(value, bool) or not isinstance(value, int | str | float | Decimal):
+        raise ValueError(f"expected a number of shares or a percentage, got {value!r}")
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(f"{value!r} is not a number") from None
+    if not amount.is_finite():
+        raise ValueError(f"{value!r} is not a finite number")
+    units = amount * QUANTITY_SCALE
+    if units != units.to_integral_value():
+        raise ValueError(f"{value!r} has more than six decimals")
+    return int(units)
+
+
+def format_quantity(units: int) -> str:
+    """Millionths -> a plain decimal string without trailing zeros ("0.1665", "500")."""
+    sign = "-" if units < 0 else ""
+    whole, part = divmod(abs(units), QUANTITY_SCALE)
+    decimals = f"{part:06d}".rstrip("0")
+    return f"{sign}{whole}.{decimals}" if decimals else f"{sign}{whole}"
 
 
 def format_money(fen: int) -> str:
@@ -79,8 +109,13 @@ def scale_money(fen: int, ppm: int, rounding: Rounding) -> int:
 
 
 def _round_div(numerator: int, rounding: Rounding) -> int:
+    return round_division(numerator, RATE_SCALE, rounding)
+
+
+def round_division(numerator: int, denominator: int, rounding: Rounding) -> int:
+    """``numerator / denominator`` (denominator > 0) rounded as asked, in exact integers."""
     if rounding == "ceil":
-        return -((-numerator) // RATE_SCALE)
+        return -((-numerator) // denominator)
     if rounding == "floor":
-        return numerator // RATE_SCALE
-    return (2 * numerator + RATE_SCALE) // (2 * RATE_SCALE)
+        return numerator // denominator
+    return (2 * numerator + denominator) // (2 * denominator)

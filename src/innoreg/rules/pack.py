@@ -12,17 +12,19 @@ import datetime as dt
 import hashlib
 import importlib
 import pkgutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import yaml
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from innoreg.errors import CitationError, PackLoadError
+from innoreg.labels import Label
+from innoreg.rules.data_files import Entry, read_yaml
 from innoreg.rules.inputs import EntityKind, InputSpec, load_inputs
 from innoreg.rules.interpretations import Interpretation, load_interpretations
 from innoreg.rules.parameters import Parameter, load_parameters
-from innoreg.rules.rule import Label, RuleSpec
+from innoreg.rules.rule import RuleSpec
 
 if TYPE_CHECKING:
     from innoreg.law import ActMetadata
@@ -30,11 +32,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Source:
-    """An outside document a pack cites (a national law, a ministry notice)."""
+    """An outside document a pack cites (a national law, a ministry notice): its title, the
+    short name a citation reads ("促进科技成果转化法"), when it was issued, and the text of the
+    articles the rules quote (``excerpts``, keyed by anchor), so quotes can be checked."""
 
     id: str
     title: str
     issued: str
+    short: Label
+    excerpts: Mapping[str, str]
 
 
 @dataclass(frozen=True)
@@ -59,9 +65,10 @@ class Pack:
     interpretations: tuple[Interpretation, ...]
     entity_kinds: tuple[EntityKind, ...]
     inputs: tuple[InputSpec, ...]
-    sources: dict[str, Source]
-    articles: dict[str, ArticleNote]
+    sources: Mapping[str, Source]
+    articles: Mapping[str, ArticleNote]
     digest: str
+    aliases: tuple[str, ...] = ()
 
     def act_in_force_on(self, on: dt.date) -> bool:
         """False only where recorded dates say the act was not in force on ``on``."""
@@ -73,25 +80,29 @@ class Pack:
 
 
 def load_pack(folder: Path, module: str) -> Pack:
-    meta: Any = yaml.safe_load((folder / "pack.yaml").read_text(encoding="utf-8"))
-    jurisdiction = str(meta["jurisdiction"])
-    act_uri = meta.get("act")
+    path = folder / "pack.yaml"
+    meta = Entry(read_yaml(path), file=path, where="", pack=folder.name)
+    meta.only("jurisdiction", "aliases", "name", "level", "parent", "act", "version", "sources")
+    jurisdiction = meta.text("jurisdiction")
+    act_uri = meta.data.get("act")
     act_meta = None
     if act_uri:
         from innoreg.law import load_act
 
-        act_meta, _ = load_act(act_uri)
+        act_meta, _ = load_act(str(act_uri))
     in_force = act_meta.in_force if act_meta is not None else None
     kinds, inputs = load_inputs(folder / "inputs.yaml", pack=jurisdiction)
-    name = meta.get("name") or {}
+    aliases = meta.data.get("aliases") or []
+    if not isinstance(aliases, list):
+        raise meta.fail("aliases", "must be a list of names")
     pack = Pack(
         jurisdiction=jurisdiction,
-        parent=meta.get("parent"),
-        name=Label(str(name.get("en", jurisdiction)), str(name.get("zh", jurisdiction))),
-        level=str(meta.get("level", "")),
-        version=str(meta["version"]),
+        parent=meta.data.get("parent"),
+        name=Label.read(meta.require("name"), jurisdiction),
+        level=meta.text("level", ""),
+        version=meta.text("version"),
         folder=folder,
-        act=act_uri,
+        act=str(act_uri) if act_uri else None,
         act_meta=act_meta,
         rules=tuple(_rules(module, jurisdiction)),
         parameters=tuple(
@@ -102,15 +113,26 @@ def load_pack(folder: Path, module: str) -> Pack:
         ),
         entity_kinds=tuple(kinds),
         inputs=tuple(inputs),
-        sources={
-            str(k): Source(str(k), str(v["title"]), str(v.get("issued", "")))
-            for k, v in (meta.get("sources") or {}).items()
-        },
-        articles=_articles(folder / "articles.yaml"),
+        sources=MappingProxyType(
+            {key: _source(key, entry) for key, entry in meta.child("sources").items()}
+        ),
+        articles=MappingProxyType(_articles(folder / "articles.yaml", jurisdiction)),
         digest=_digest(folder),
+        aliases=tuple(str(a) for a in aliases),
     )
     _check_citations(pack)
     return pack
+
+
+def _source(key: str, entry: Entry) -> Source:
+    entry.only("title", "short", "issued", "excerpts")
+    return Source(
+        id=key,
+        title=entry.text("title"),
+        issued=entry.text("issued", ""),
+        short=Label.read(entry.data.get("short"), entry.text("title")),
+        excerpts=MappingProxyType(entry.texts("excerpts")),
+    )
 
 
 def _rules(module: str, jurisdiction: str) -> list[RuleSpec]:
@@ -125,16 +147,17 @@ def _rules(module: str, jurisdiction: str) -> list[RuleSpec]:
     return found
 
 
-def _articles(path: Path) -> dict[str, ArticleNote]:
+def _articles(path: Path, pack: str) -> dict[str, ArticleNote]:
     if not path.exists():
         return {}
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {
-        str(eid): ArticleNote(
-            str(eid), tuple(entry.get("implemented_by", ())), str(entry.get("note", "")).strip()
+    root = Entry(read_yaml(path, pack=pack) or {}, file=path, where="", pack=pack)
+    notes = {}
+    for eid, entry in root.items():
+        entry.only("implemented_by", "note")
+        notes[eid] = ArticleNote(
+            eid, tuple(entry.data.get("implemented_by", ())), entry.text("note", "")
         )
-        for eid, entry in data.items()
-    }
+    return notes
 
 
 def _digest(folder: Path) -> str:

@@ -1,6 +1,13 @@
 """Parameters: YAML files whose folder path is the dotted name, holding dated values, a unit
 and a ``reference`` on every value. Brackets (a rate by a money band) are data too.
 
+Law has two dates, and every value records both: the period it applies to (from its key, up
+to an optional ``until``, inclusive) and the day its source was ``issued``. Tax notices often
+reach back (2022 No. 28, issued 2022-09-22, covers that year's fourth quarter), so a value is
+applied to a day only by an evaluation whose date is on or after the day it was issued.
+``issued: null`` records that the issue date is not known; such a value counts as issued by
+the first day it applies.
+
 A value dated ``act_in_force`` starts when the pack's act enters into force; where that date
 is not recorded, the value applies with the act's warning rather than an invented date.
 """
@@ -12,11 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
 from innoreg.errors import PackLoadError
+from innoreg.labels import Label
+from innoreg.rules.data_files import read_yaml
 from innoreg.rules.money import parse_money, parse_rate
-from innoreg.rules.rule import Label
 
 ParameterUnit = Literal["rate", "money", "years", "bool", "codes", "rate_brackets"]
 ACT_IN_FORCE = "act_in_force"
@@ -46,6 +52,23 @@ class ParameterValue:
     since: dt.date | None  # None: from the act's in-force date, which is not recorded
     value: ParameterData
     reference: str
+    until: dt.date | None = None
+    """The last day the value applies to (inclusive); None: until a later value replaces it."""
+    issued: dt.date | None = None
+    """The day its source was issued; None where that is not recorded."""
+
+    def applies_on(self, on: dt.date) -> bool:
+        return (self.since is None or self.since <= on) and (self.until is None or on <= self.until)
+
+    def known_on(self, on: dt.date) -> bool:
+        """Whether an evaluation dated ``on`` may apply it: its source had been issued."""
+        issued = self.issued or self.since
+        return issued is None or issued <= on
+
+    def period(self) -> str:
+        """The period it applies to, as a person reads it ("2022-10-01 to 2022-12-31")."""
+        start = self.since.isoformat() if self.since else "the act's entry into force"
+        return f"{start} to {self.until.isoformat()}" if self.until else f"from {start}"
 
 
 @dataclass(frozen=True)
@@ -58,13 +81,34 @@ class Parameter:
     values: tuple[ParameterValue, ...]
     pack: str
 
-    def at(self, on: dt.date) -> ParameterValue | None:
-        """The value in force on a date; None before the first, or where it was ended."""
+    def at(self, on: dt.date, *, known_on: dt.date | None = None) -> ParameterValue | None:
+        """The value applying to a day, among those issued by ``known_on`` (default: any);
+        the latest-starting one wins. None where no value applies, or one ended it (null)."""
         current: ParameterValue | None = None
-        for value in self.values:
-            if value.since is None or value.since <= on:
+        for value in self.values:  # sorted by start, then issue date
+            if value.applies_on(on) and (known_on is None or value.known_on(known_on)):
                 current = value
         return current if current is not None and current.value is not None else None
+
+    def changes_within(self, first: dt.date, last: dt.date, *, known_on: dt.date) -> set[dt.date]:
+        """The days in (first, last] on which the applicable value may change."""
+        days: set[dt.date] = set()
+        for value in self.values:
+            if not value.known_on(known_on):
+                continue
+            if value.since is not None and first < value.since <= last:
+                days.add(value.since)
+            if value.until is not None and first <= value.until < last:
+                days.add(value.until + dt.timedelta(days=1))
+        return days
+
+
+@dataclass(frozen=True)
+class ParameterUse:
+    """A parameter and the value a formula read from it."""
+
+    parameter: Parameter
+    value: ParameterValue
 
 
 def load_parameters(folder: Path, *, pack: str, act_in_force: dt.date | None) -> list[Parameter]:
@@ -80,7 +124,7 @@ def _load_one(path: Path, name: str, *, pack: str, act_in_force: dt.date | None)
     def fail(message: str) -> PackLoadError:
         return PackLoadError(f"parameter {name} ({path.name}): {message}", pack=pack)
 
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    data = read_yaml(path, pack=pack)
     if not isinstance(data, dict):
         raise fail("expected a mapping")
     unit = data.get("unit")
@@ -95,16 +139,27 @@ def _load_one(path: Path, name: str, *, pack: str, act_in_force: dt.date | None)
         since = _since(key, act_in_force, fail)
         if not isinstance(entry, dict) or "reference" not in entry:
             raise fail(f"the value from {key} needs a `reference`")
+        unknown = set(entry) - _VALUE_KEYS
+        if unknown:
+            raise fail(f"the value from {key} has unknown keys {sorted(unknown)}")
+        if "issued" not in entry:
+            raise fail(f"the value from {key} needs `issued` (a date, or null if not recorded)")
+        until, issued = entry.get("until"), entry.get("issued")
+        for what, day in (("until", until), ("issued", issued)):
+            if day is not None and not isinstance(day, dt.date):
+                raise fail(f"the value from {key}: `{what}` must be an ISO date, got {day!r}")
+        if until is not None and since is not None and until < since:
+            raise fail(f"the value from {key}: `until` {until} is before its start")
         try:
-            value = _parse_value(unit, entry.get("value", entry.get("brackets")))
+            value = parse_parameter_value(unit, entry.get("value", entry.get("brackets")))
         except (ValueError, TypeError) as exc:
             raise fail(f"the value from {key}: {exc}") from None
-        values.append(ParameterValue(since, value, str(entry["reference"])))
-    values.sort(key=lambda v: v.since or dt.date.min)
+        values.append(ParameterValue(since, value, str(entry["reference"]), until, issued))
+    values.sort(key=lambda v: (v.since or dt.date.min, v.issued or v.since or dt.date.min))
     return Parameter(
         name=name,
         unit=unit,
-        label=Label(str(label.get("en", name)), str(label.get("zh", name))),
+        label=Label.read(label, name),
         description=str(data.get("description", "")).strip(),
         cites=tuple(data.get("cites", ())),
         values=tuple(values),
@@ -120,7 +175,7 @@ def _since(key: object, act_in_force: dt.date | None, fail: Any) -> dt.date | No
     raise fail(f"value keys are ISO dates or {ACT_IN_FORCE!r}, got {key!r}")
 
 
-def _parse_value(unit: str, raw: Any) -> ParameterData:
+def parse_parameter_value(unit: str, raw: Any) -> ParameterData:
     if raw is None:
         return None
     if unit == "rate":
@@ -157,5 +212,4 @@ def _parse_brackets(raw: Any) -> tuple[Bracket, ...]:
     return tuple(brackets)
 
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""SafeLoader, C-accelerated where available; reads ISO dates as dates."""
+_VALUE_KEYS = {"value", "brackets", "reference", "until", "issued"}

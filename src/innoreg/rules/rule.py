@@ -16,24 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from innoreg.labels import Label
+
 if TYPE_CHECKING:
     from innoreg.rules.expr import Expr
     from innoreg.rules.formula_context import Context, Params, Vars
 
-Unit = Literal["money", "quantity", "rate", "ratio", "bool", "date", "text", "count"]
+Unit = Literal["money", "quantity", "rate", "ratio", "bool", "date", "text", "count", "year"]
 Combine = Literal["max"]
 Formula = Callable[["Vars", "Params", "Context"], "Expr"]
-
-
-@dataclass(frozen=True)
-class Label:
-    """A name in both working languages of the bureau."""
-
-    en: str
-    zh: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"en": self.en, "zh": self.zh}
 
 
 @dataclass(frozen=True)
@@ -52,6 +43,8 @@ class RuleSpec:
     until: dt.date | None = None
     combine: Combine | None = None
     contributes_to: str | None = None
+    options: tuple[tuple[str, Label], ...] = ()
+    """For a text variable: its possible values and what each means."""
     pack: str = field(default="", compare=False)
 
     def in_force(self, on: dt.date) -> bool:
@@ -67,8 +60,10 @@ def rule(
     since: str | None = None,
     until: str | None = None,
     contributes_to: str | None = None,
+    options: dict[str, tuple[str, str]] | None = None,
 ) -> Callable[[Formula], RuleSpec]:
-    """Declare a rule; ``label`` is (English, 中文); the function's docstring quotes the law."""
+    """Declare a rule; ``label`` is (English, 中文); the function's docstring quotes the law;
+    ``options`` lists a text variable's values with their meaning (English, 中文)."""
 
     def declare(formula: Formula) -> RuleSpec:
         return RuleSpec(
@@ -82,6 +77,7 @@ def rule(
             since=dt.date.fromisoformat(since) if since else None,
             until=dt.date.fromisoformat(until) if until else None,
             contributes_to=contributes_to,
+            options=tuple((code, Label(*words)) for code, words in (options or {}).items()),
         )
 
     return declare

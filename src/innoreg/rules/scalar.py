@@ -12,10 +12,12 @@ from collections.abc import Callable
 from typing import Any
 
 from innoreg.rules import expr as e
-from innoreg.rules.money import scale_money
+from innoreg.rules.money import round_division, scale_money
 from innoreg.rules.periods import period_end
 
 Row = dict[str, Any]
+WEEKEND_SHIFT = {6: 2, 7: 1}
+"""ISO weekday -> days to the Monday after it (Saturday 6, Sunday 7)."""
 Compiled = Callable[[Row, list[str]], Any]
 
 _COMPARE: dict[str, Callable[[Any, Any], Any]] = {
@@ -85,6 +87,25 @@ def compile_scalar(node: e.Expr) -> Compiled:
                 return scale_money(amount, ppm, rounding)
 
             return scaled
+        case e.Share(money=money, numerator=num, denominator=den, rounding=rounding):
+            m = compile_scalar(money)
+
+            def shared(row: Row, w: list[str]) -> Any:
+                amount = m(row, w)
+                return None if amount is None else round_division(amount * num, den, rounding)
+
+            return shared
+        case e.ByYear(year=year, branches=branches, low=low, high=high):
+            y, compiled = compile_scalar(year), [compile_scalar(b.expr) for b in branches]
+            index = node.branch_index()
+
+            def by_year(row: Row, w: list[str]) -> Any:
+                value = y(row, w)
+                if value is None:
+                    return None
+                return compiled[index[min(max(value, low), high)]](row, w)
+
+            return by_year
         case e.RatioOf(numerator=numerator, denominator=denominator):
             n, d = compile_scalar(numerator), compile_scalar(denominator)
 
@@ -105,12 +126,16 @@ def compile_scalar(node: e.Expr) -> Compiled:
                 return None if day is None else period_end(day, years=years)
 
             return add_years
-        case e.ShiftDays(date=date, table=table):
+        case e.ShiftDays(date=date, table=table, covered=covered):
             d = compile_scalar(date)
 
             def shift(row: Row, w: list[str]) -> Any:
                 day: dt.date | None = d(row, w)
-                return None if day is None else table.get(day, day)
+                if day is None:
+                    return None
+                if covered is not None and not covered[0] <= day <= covered[1]:
+                    return day + dt.timedelta(days=WEEKEND_SHIFT.get(day.isoweekday(), 0))
+                return table.get(day, day)
 
             return shift
         case e.Warn(condition=condition, message=message, value=value):

@@ -108,3 +108,51 @@ def transfer_equity_reward_shortfall(v: Vars, p: Params, ctx: Context) -> Expr:
     """What must be added to the equity reward to reach the binding floor; null without one."""
     gap = v.transfer_equity_reward_minimum - v.reward_equity
     return when(gap.is_null(), None, max_of(gap, 0))
+
+
+@rule(
+    entity="transfer",
+    unit="text",
+    label=("What sets the reward", "奖励标准的依据"),
+    cites=["achievements-law-2015#art_45"],
+    options={
+        "statutory_floor": ("a statutory floor applies", "适用法定最低标准"),
+        "unit_rules_govern": (
+            "no statutory floor reaches this holder: its own reward rules or agreement govern",
+            "法定最低标准不适用：依单位规定或者与科技人员的约定",
+        ),
+        "facts_missing": (
+            "the holder's kind or the mode of transformation is not given",
+            "未提供成果完成单位类型或转化方式",
+        ),
+    },
+)
+def transfer_reward_basis(v: Vars, p: Params, ctx: Context) -> Expr:
+    """Why ``transfer_reward_minimum`` is what it is: a statutory floor binds, or — where “科技成果
+    完成单位未规定、也未与科技人员约定奖励和报酬的方式和数额的” does not hold and no other level sets
+    a floor — the unit's own rules govern (art. 45 ¶1), or the facts to decide are missing."""
+    floor = when(
+        v.mode.eq("equity_investment"),
+        v.transfer_equity_reward_minimum,
+        v.transfer_reward_minimum,
+    )
+    missing = v.holder_kind.is_null() | v.mode.is_null()
+    return when(
+        missing, "facts_missing", when(floor.is_not_null(), "statutory_floor", "unit_rules_govern")
+    )
+
+
+@rule(
+    entity="transfer",
+    unit="text",
+    label=("Unit of the equity figures", "股权数量的单位"),
+    cites=["achievements-law-2015#art_45"],
+    options={
+        "shares": ("shares", "股"),
+        "percent": ("percent of the capital", "出资比例（%）"),
+    },
+)
+def transfer_equity_unit(v: Vars, p: Params, ctx: Context) -> Expr:
+    """The unit of ``equity_total``, ``reward_equity`` and the equity minimum (“股份或者出资比例”):
+    shown where the transformation is an investment as equity."""
+    return when(v.mode.eq("equity_investment"), v.equity_unit, None)

@@ -33,7 +33,7 @@ def _ratio_figures(v: Vars, ctx: Context) -> tuple[Expr, Expr]:
 def rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
     """“If the research and development expenses of enterprises above designated size account for
     1% of annual sales revenue and high-tech enterprises reach 3% to 6% in accordance with
-    relevant regulations, they can undertake municipal … planned projects” (art_7__para_1).
+    relevant regulations, they can undertake municipal science and technology” … “planned projects” (art_7__para_1).
     The lowest ratio of the routes open to the enterprise; null where none is."""
     above = when(
         v.above_designated_size, p.expr("luoyang.support_rd_intensity_above_designated_size"), None
@@ -56,7 +56,7 @@ def rd_intensity_required(v: Vars, p: Params, ctx: Context) -> Expr:
 )
 def support_eligible(v: Vars, p: Params, ctx: Context) -> Expr:
     """“… account for 1% … reach 3% to 6% …, they can undertake municipal science and technology
-    … planned projects, enjoy the support policies of the Municipal People's Government.”
+    … planned projects, enjoy the support policies of the Municipal People’s Government.”
     Reaching the ratio exactly qualifies (达到, Civil Code art. 1259); no revenue, no ratio."""
     expense, revenue = _ratio_figures(v, ctx)
     required = v.rd_intensity_required

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from innoreg.rules.expr import Expr, scale, when
 from innoreg.rules.formula_context import Context, Params, Vars
+from innoreg.rules.packs.cn_ha_luoyang.rules.fiscal_funds import funded_as_art_13_14_reads
 from innoreg.rules.rule import rule
 
 ACADEMIC = ("research_institute", "university")
 
 
-def _luoyang_floor_applies(v: Vars) -> Expr:
-    return v.holder_kind.isin(ACADEMIC) & v.fiscally_funded
+def _luoyang_floor_applies(v: Vars, ctx: Context) -> Expr:
+    return v.holder_kind.isin(ACADEMIC) & funded_as_art_13_14_reads(v, ctx)
 
 
 @rule(
@@ -29,7 +30,7 @@ def luoyang_transfer_reward_floor(v: Vars, p: Params, ctx: Context) -> Expr:
     modes: tuple[str, ...] = ("transfer", "license")
     if ctx.interpretation("luoyang.art13.license_is_transfer") == "no":
         modes = ("transfer",)
-    applies = _luoyang_floor_applies(v) & v.mode.isin(modes)
+    applies = _luoyang_floor_applies(v, ctx) & v.mode.isin(modes)
     return when(applies, scale(v.net_income, p.expr("luoyang.transfer_reward_floor"), "ceil"), None)
 
 
@@ -44,7 +45,7 @@ def luoyang_transfer_equity_reward_floor(v: Vars, p: Params, ctx: Context) -> Ex
     """“… if equity investment is used to implement transformation, the equity used for rewards
     should account for more than 20% of the shares of the scientific and technological
     achievements.”"""
-    applies = _luoyang_floor_applies(v) & v.mode.eq("equity_investment")
+    applies = _luoyang_floor_applies(v, ctx) & v.mode.eq("equity_investment")
     return when(
         applies, scale(v.equity_total, p.expr("luoyang.transfer_reward_floor"), "ceil"), None
     )
