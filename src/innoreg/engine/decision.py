@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from innoreg.labels import Label
+
 
 @dataclass(frozen=True)
 class EntityDecision:
@@ -34,11 +36,16 @@ class Decision:
     date: dt.date
     pack_version: str
     interpretations: Mapping[str, str]
-    warnings: tuple[str, ...]
+    notices: tuple[Label, ...]
+    """The warnings, in English and Chinese (the JSON carries the English)."""
     assumed: tuple[str, ...]
     entities: tuple[EntityDecision, ...]
     reform: str | None = None
     explained: bool = False
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(n.en for n in self.notices)
 
     @property
     def results(self) -> dict[str, Mapping[str, Any]]:

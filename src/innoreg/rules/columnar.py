@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import polars as pl
 
+from innoreg.labels import Label
 from innoreg.rules import expr as e
 from innoreg.rules.money import RATE_SCALE
 
@@ -146,10 +147,10 @@ def _round_division(numerator: pl.Expr, denominator: int, rounding: str) -> pl.E
 
 def warning_counts(
     node: e.Expr, domains: Mapping[str, Sequence[str]] | None = None
-) -> list[tuple[pl.Expr, str]]:
+) -> list[tuple[pl.Expr, Label]]:
     """For each ``Warn`` in the tree: an expression counting the rows it fires on, its text.
     A warning inside a branch counts only the rows that take the branch (as one row would)."""
-    found: list[tuple[pl.Expr, str]] = []
+    found: list[tuple[pl.Expr, Label]] = []
 
     def visit(part: e.Expr, guard: pl.Expr) -> None:
         match part:

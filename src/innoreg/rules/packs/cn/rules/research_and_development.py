@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from innoreg.labels import Label
 from innoreg.rules.expr import (
     Expr,
     Warn,
@@ -156,7 +157,10 @@ def period_expenses(v: Vars, ctx: Context, periods: tuple[FiscalPeriod, ...]) ->
     actual = v.rd_expense_q4
     earlier = _by_months(v.rd_expense - actual, periods[:-1])
     too_large = actual > v.rd_expense
-    message = "rd_expense_q4 is larger than rd_expense: the super-deduction is not computed"
+    message = Label(
+        "rd_expense_q4 is larger than rd_expense: the super-deduction is not computed",
+        "第四季度研发费用大于全年研发费用：不计算加计扣除",
+    )
     checked = [Warn(too_large, message, when(too_large, None, part)) for part in earlier]
     with_actual = [*checked, when(too_large, None, actual)]
     if reading == "actual":
