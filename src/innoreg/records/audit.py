@@ -58,9 +58,9 @@ def _append(session: Session, _flush: UOWTransaction) -> None:
             entries.append(("insert", obj, None, _snapshot(obj)))
     for obj in session.dirty:
         if _audited(obj) and session.is_modified(obj, include_collections=False):
-            before, after = _changed(obj)
-            if after:
-                entries.append(("update", obj, before, after))
+            old, new = _changed(obj)
+            if new:
+                entries.append(("update", obj, old, new))
     for obj in session.deleted:
         if _audited(obj):
             entries.append(("delete", obj, _snapshot(obj), None))
@@ -79,7 +79,7 @@ def _append(session: Session, _flush: UOWTransaction) -> None:
             "at": at,
             "actor": actor,
             "action": action,
-            "entity": mapper.local_table.name,  # type: ignore[attr-defined]
+            "entity": mapper.persist_selectable.description,
             "entity_id": entity_id,
             "prev": prev,
             "before": before,
@@ -89,7 +89,7 @@ def _append(session: Session, _flush: UOWTransaction) -> None:
         prev = hashlib.sha256(data).hexdigest()
         rows.append({**_columns(record), "hash": prev, "canonical": data})
     connection = session.connection()
-    connection.execute(insert(AuditEntry.__table__), rows)
+    connection.execute(insert(AuditEntry), rows)
     connection.execute(
         text("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1"),
         {"seq": seq, "hash": prev},

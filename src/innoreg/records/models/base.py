@@ -32,7 +32,7 @@ class Versioned:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 — SQLAlchemy's declared_attr
-        return {"version_id_col": cls.version}  # type: ignore[attr-defined]
+        return {"version_id_col": cls.version}
 
 
 def choice(name: str, values: tuple[str, ...]) -> Any:
