@@ -136,5 +136,7 @@ def _changed(obj: object) -> tuple[dict[str, Any], dict[str, Any]]:
         before[attr.key] = _value(column, old)
         after[attr.key] = _value(column, getattr(obj, attr.key))
     if after and "version" in {a.key for a in state.mapper.column_attrs}:
-        after["version"] = getattr(obj, "version")  # noqa: B009 — set by the mapper in flush
+        # The mapper bumps the version during the flush, outside the attribute history.
+        after["version"] = getattr(obj, "version")  # noqa: B009
+        before.setdefault("version", after["version"] - 1)
     return before, after
