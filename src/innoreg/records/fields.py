@@ -140,7 +140,8 @@ def text(limit: int) -> Callable[[str], str]:
 def industry(raw: str) -> str:
     """A GB/T 4754 section letter, optionally with its division digits (``C``, ``C34``)."""
     value = raw.strip().upper()
-    if not (1 <= len(value) <= 5 and value[0] in "ABCDEFGHIJKLMNOPQRST" and value[1:].isdigit()):
+    digits = value[1:]
+    if not (value[:1] in tuple("ABCDEFGHIJKLMNOPQRST") and (digits == "" or digits.isdigit())):
         raise Problem("not_option", value=raw, options="A-T, optionally with digits (C34)")
     return value
 

@@ -242,7 +242,7 @@ def _filings(
                 select(AnnualFiling.organisation_id, AnnualFiling.fiscal_year).where(
                     tuple_(AnnualFiling.organisation_id, AnnualFiling.fiscal_year).in_(chunk)
                 )
-            ).tuples()
+            )
         )
     for number, values in parsed:
         code = values.pop("credit_code", None)
@@ -278,13 +278,14 @@ def _ip_assets(
             )
         )
     project_numbers = sorted({v["project_number"] for _, v in parsed if "project_number" in v})
-    projects = dict(
-        session.execute(
+    projects: dict[str, int] = {
+        project: ident
+        for project, ident in session.execute(
             select(FundedProject.number, FundedProject.id).where(
                 FundedProject.number.in_(project_numbers)
             )
-        ).tuples()
-    )
+        )
+    }
     for number, values in parsed:
         code = values.pop("credit_code", None)
         project_number = values.pop("project_number", None)
