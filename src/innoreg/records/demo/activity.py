@@ -36,11 +36,15 @@ def _day(rng: random.Random, first: int, last: int) -> dt.date:
     return dt.date(rng.randint(first, last), rng.randint(1, 12), rng.randint(1, 28))
 
 
+def _some(rng: random.Random, items: list[Organisation], count: int) -> list[Organisation]:
+    return rng.sample(items, min(count, len(items)))
+
+
 def projects(
     session: Session, rng: random.Random, owners: list[Organisation]
 ) -> list[FundedProject]:
     made = []
-    for index in range(400):
+    for index in range(max(20, len(owners) // 4)):
         owner = owners[index % len(owners)]
         started = _day(rng, 2013, 2022)
         made.append(
@@ -85,7 +89,7 @@ def registries(
 
     entries = [entry("rd_institution", o, o.name) for o in institutions if o.state_established]
     entries += [
-        entry("rd_platform", o, f"{o.name[2:8]}工程技术研究中心") for o in rng.sample(firms, 40)
+        entry("rd_platform", o, f"{o.name[2:8]}工程技术研究中心") for o in _some(rng, firms, 40)
     ]
     for owner in institutions:
         if owner.kind == "intermediary_agency":
@@ -97,10 +101,10 @@ def registries(
     operator = next(o for o in institutions if o.kind == "incubator_operator")
     entries += [entry("park", operator, name) for name in city.PARKS]
     entries.append(entry("pioneer_park", operator, "洛阳留学人员创业园"))
-    entries += [entry("innovative_enterprise", o, o.name) for o in rng.sample(firms, 60)]
-    entries += [entry("demonstration_enterprise", o, o.name) for o in rng.sample(firms, 15)]
+    entries += [entry("innovative_enterprise", o, o.name) for o in _some(rng, firms, 60)]
+    entries += [entry("demonstration_enterprise", o, o.name) for o in _some(rng, firms, 15)]
     session.add_all(entries)
-    for number, owner in enumerate(rng.sample(firms, 50), start=1):
+    for number, owner in enumerate(_some(rng, firms, 50), start=1):
         level = rng.choices(
             ("international", "national", "industry", "group"), weights=(1, 4, 6, 4)
         )[0]
@@ -113,7 +117,7 @@ def registries(
                 published_on=_day(rng, 2015, 2024),
             )
         )
-    for owner in rng.sample([*institutions, *firms], 40):
+    for owner in _some(rng, [*institutions, *firms], 40):
         session.add(
             Award(
                 organisation_id=owner.id,
@@ -140,7 +144,7 @@ def ip_assets(
     for funded_project in funded:
         by_owner.setdefault(funded_project.organisation_id, []).append(funded_project)
     assets = []
-    for index in range(4_000):
+    for index in range(max(100, len(owners) * 4 // 3)):
         owner = owners[index % 12] if index % 3 == 0 else rng.choice(owners)
         project = (
             rng.choice(by_owner[owner.id]) if owner.id in by_owner and rng.random() < 0.7 else None

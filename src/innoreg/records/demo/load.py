@@ -66,7 +66,7 @@ def load_demo(database: Database, *, enterprises: int = 3_000) -> DemoSummary:
         institutions = _institutions(session, rng, codes, marker)
         firms = _enterprises(session, rng, codes, enterprises)
         session.flush()
-        funded = projects(session, rng, [*institutions, *firms[:400]])
+        funded = projects(session, rng, [*institutions, *firms[: max(40, len(firms) // 2)]])
         registries(session, rng, institutions, firms)
         ip_assets(session, rng, [*institutions, *firms], funded, DEMO_DAY)
         transfers(session, rng, institutions, DEMO_DAY)
