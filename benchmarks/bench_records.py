@@ -167,6 +167,9 @@ def bench_overdue(db: Database, assets: int, owners: int) -> tuple[float, float,
                         "fiscally_funded": i % 2 == 0,
                         "rights_obtained_on": day - dt.timedelta(days=i % 2000),
                         "implementation_conditions_met": True,
+                        "implemented_on": None
+                        if i % 10 == 0
+                        else day - dt.timedelta(days=i % 2000 - 100),
                         "justifiable_reason": False,
                         "implementation_deadline": day + dt.timedelta(days=1096 - i % 2000 - 15),
                         "version": 1,
