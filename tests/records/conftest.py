@@ -66,7 +66,8 @@ def postgres() -> Iterator[PostgresServer]:
             connection.execute(text("SELECT 1"))
     except Exception as error:
         message = (
-            f"PostgreSQL is not reachable at {server.admin.url.render_as_string()} ({type(error).__name__}); "
+            f"PostgreSQL is not reachable at {server.admin.url.render_as_string()} "
+            f"({type(error).__name__}); "
             "start PostgreSQL 15 or set INNOREG_TEST_POSTGRES_URL"
         )
         if os.environ.get("CI") == "true":

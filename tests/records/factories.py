@@ -55,7 +55,9 @@ def filing(session: Session, organisation: Organisation, **fields: object) -> An
     return record
 
 
-def ip_asset(session: Session, organisation: Organisation, number: int, **fields: object) -> IPAsset:
+def ip_asset(
+    session: Session, organisation: Organisation, number: int, **fields: object
+) -> IPAsset:
     values: dict[str, object] = {
         "organisation_id": organisation.id,
         "kind": "patent",

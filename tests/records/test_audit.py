@@ -37,9 +37,19 @@ def test_every_write_is_logged_with_actor_and_before_after(database: Database) -
     with database.write(actor="cli:alice") as session:
         organisation = enterprise(session)
     with database.write(actor="cli:bob") as session:
-        update_organisation(session, scope=BUREAU, organisation_id=organisation.id, expected_version=1, district="洛龙区")
+        update_organisation(
+            session,
+            scope=BUREAU,
+            organisation_id=organisation.id,
+            expected_version=1,
+            district="洛龙区",
+        )
     inserted, updated = entries(database)
-    assert (inserted.actor, inserted.action, inserted.entity) == ("cli:alice", "insert", "organisations")
+    assert (inserted.actor, inserted.action, inserted.entity) == (
+        "cli:alice",
+        "insert",
+        "organisations",
+    )
     record = json.loads(updated.canonical)
     assert (updated.actor, updated.action) == ("cli:bob", "update")
     assert record["before"] == {"district": "涧西区", "version": 1}
@@ -54,8 +64,12 @@ def test_personal_data_enters_the_log_only_as_a_digest(database: Database) -> No
 
     with database.write(actor="test") as session:
         holder = enterprise(session, kind="university")
-        transfer = Transfer(holder_id=holder.id, achievement="a", mode="license", concluded_on=dt.date(2024, 1, 1))
-        transfer.rewards.append(RewardShare(recipient_name="王小明", recipient_id_number="110101199003074514", cash=100))
+        transfer = Transfer(
+            holder_id=holder.id, achievement="a", mode="license", concluded_on=dt.date(2024, 1, 1)
+        )
+        transfer.rewards.append(
+            RewardShare(recipient_name="王小明", recipient_id_number="110101199003074514", cash=100)
+        )
         session.add(transfer)
     log = b"".join(e.canonical for e in entries(database))
     assert "王小明".encode() not in log and b"110101199003074514" not in log
@@ -81,15 +95,27 @@ def forge(seq: int, prev: str) -> dict[str, object]:
     import datetime as dt
 
     record = {
-        "seq": seq, "at": dt.datetime(2024, 1, 1, tzinfo=dt.UTC), "actor": "mallory",
-        "action": "insert", "entity": "organisations", "entity_id": "99", "prev": prev,
-        "before": None, "after": {"name": "forged"},
+        "seq": seq,
+        "at": dt.datetime(2024, 1, 1, tzinfo=dt.UTC),
+        "actor": "mallory",
+        "action": "insert",
+        "entity": "organisations",
+        "entity_id": "99",
+        "prev": prev,
+        "before": None,
+        "after": {"name": "forged"},
     }
     data = canonical_bytes(record)
     return {
-        "seq": seq, "at": record["at"], "actor": "mallory", "action": "insert",
-        "entity": "organisations", "entity_id": "99", "prev_hash": prev,
-        "hash": hashlib.sha256(data).hexdigest(), "canonical": data,
+        "seq": seq,
+        "at": record["at"],
+        "actor": "mallory",
+        "action": "insert",
+        "entity": "organisations",
+        "entity_id": "99",
+        "prev_hash": prev,
+        "hash": hashlib.sha256(data).hexdigest(),
+        "canonical": data,
     }
 
 
@@ -100,7 +126,10 @@ def _edit_actor(c: Connection) -> None:
 def _edit_bytes(c: Connection) -> None:
     data = c.execute(text("SELECT canonical FROM audit_log WHERE seq = 3")).scalar_one()
     forged = bytes(data).replace(b"cli:user2", b"cli:userX")
-    c.execute(text("UPDATE audit_log SET canonical = :d, actor = 'cli:userX' WHERE seq = 3"), {"d": forged})
+    c.execute(
+        text("UPDATE audit_log SET canonical = :d, actor = 'cli:userX' WHERE seq = 3"),
+        {"d": forged},
+    )
 
 
 def _delete_middle(c: Connection) -> None:
@@ -134,7 +163,10 @@ TAMPERING: dict[str, tuple[Callable[[Connection], None], str]] = {
     "edited bytes": (_edit_bytes, "row 3: its bytes do not hash"),
     "deleted row": (_delete_middle, "rows 3-3 are missing"),
     "deleted last row": (_delete_last, "the chain ends at row 4 but the head records row 5"),
-    "inserted after head": (_insert_after_head, "the chain ends at row 6 but the head records row 5"),
+    "inserted after head": (
+        _insert_after_head,
+        "the chain ends at row 6 but the head records row 5",
+    ),
     "inserted in the middle": (_insert_in_middle, "row 4: holds the record written as row 3"),
     "reordered": (_reorder, "row 2: holds the record written as row 4"),
 }

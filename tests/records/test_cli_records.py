@@ -40,7 +40,9 @@ def test_an_import_report_in_chinese_and_nothing_written(url: str, tmp_path: Pat
     run("db", "upgrade")
     path = tmp_path / "orgs.csv"
     with path.open("w", encoding="gbk", newline="") as handle:
-        csv.writer(handle).writerows([["统一社会信用代码", "单位名称", "单位类型"], [REAL_CODES[0], "甲", "工厂"]])
+        csv.writer(handle).writerows(
+            [["统一社会信用代码", "单位名称", "单位类型"], [REAL_CODES[0], "甲", "工厂"]]
+        )
     code, _, err = run("import", "organisations", str(path), "--lang", "zh")
     assert code == 2
     assert "2\tkind\t“工厂”不是可选值之一" in err
@@ -61,7 +63,10 @@ def test_the_demo_then_overdue_replay_and_verify(url: str) -> None:
     code, out, _ = run("audit", "verify")
     assert code == 0 and "chain intact" in out
     assert run("determinations", "replay")[0] == 2
-    assert run("ip", "overdue", "--as-of", "30/06/2024")[2] == "error: --as-of: '30/06/2024' is not a date (YYYY-MM-DD)\n"
+    assert (
+        run("ip", "overdue", "--as-of", "30/06/2024")[2]
+        == "error: --as-of: '30/06/2024' is not a date (YYYY-MM-DD)\n"
+    )
 
 
 def test_a_tampered_log_fails_verify(url: str) -> None:

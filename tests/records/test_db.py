@@ -23,8 +23,12 @@ def test_times_come_back_in_utc_on_both_databases(database: Database) -> None:
     with database.write(actor="test") as session:
         session.add(
             ActFact(
-                jurisdiction="cn-ha-luoyang", fact="in_force", value=dt.date(2015, 1, 1),
-                recorded_by="test", recorded_at=written, source_note="test",
+                jurisdiction="cn-ha-luoyang",
+                fact="in_force",
+                value=dt.date(2015, 1, 1),
+                recorded_by="test",
+                recorded_at=written,
+                source_note="test",
             )
         )
     with database.read() as session:
@@ -36,8 +40,12 @@ def test_naive_times_are_refused(database: Database) -> None:
     with pytest.raises(Exception, match="aware"), database.write(actor="test") as session:
         session.add(
             ActFact(
-                jurisdiction="cn-ha-luoyang", fact="in_force", value=dt.date(2015, 1, 1),
-                recorded_by="t", recorded_at=dt.datetime(2024, 1, 1), source_note="t",
+                jurisdiction="cn-ha-luoyang",
+                fact="in_force",
+                value=dt.date(2015, 1, 1),
+                recorded_by="t",
+                recorded_at=dt.datetime(2024, 1, 1),
+                source_note="t",
             )
         )
 
@@ -51,7 +59,9 @@ def test_sqlite_runs_in_wal_with_foreign_keys(tmp_path: object) -> None:
     database.dispose()
 
 
-def test_the_default_is_a_file_in_the_user_data_directory(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+def test_the_default_is_a_file_in_the_user_data_directory(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: object
+) -> None:
     monkeypatch.delenv("INNOREG_DATABASE_URL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert database_url() == f"sqlite:///{tmp_path}/innoreg/records.sqlite3"
@@ -82,9 +92,24 @@ def test_an_edit_on_a_stale_version_names_the_record(database: Database) -> None
         organisation = enterprise(session)
     assert organisation.version == 1
     with database.write(actor="alice") as session:
-        update_organisation(session, scope=BUREAU, organisation_id=organisation.id, expected_version=1, name="新名称")
-    with pytest.raises(ConflictError, match=f"organisation {organisation.id} was changed"), database.write(actor="bob") as session:
-        update_organisation(session, scope=BUREAU, organisation_id=organisation.id, expected_version=1, name="另一个名称")
+        update_organisation(
+            session,
+            scope=BUREAU,
+            organisation_id=organisation.id,
+            expected_version=1,
+            name="新名称",
+        )
+    with (
+        pytest.raises(ConflictError, match=f"organisation {organisation.id} was changed"),
+        database.write(actor="bob") as session,
+    ):
+        update_organisation(
+            session,
+            scope=BUREAU,
+            organisation_id=organisation.id,
+            expected_version=1,
+            name="另一个名称",
+        )
     with database.read() as session:
         stored = session.get(Organisation, organisation.id)
         assert stored is not None and (stored.name, stored.version) == ("新名称", 2)

@@ -29,7 +29,9 @@ def shared_filing(database: Database) -> int:
 def start(url: str, worker: int, count: int, filing_id: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, WRITER, url, str(worker), str(count), str(filing_id)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -53,7 +55,9 @@ def test_concurrent_writers_lose_no_update(database: Database, database_url: str
     assert report.rows == 2 + workers * each * 2  # setup, then an insert and an update per write
 
 
-def test_kill_9_of_a_writer_keeps_every_acknowledged_write(database: Database, database_url: str) -> None:
+def test_kill_9_of_a_writer_keeps_every_acknowledged_write(
+    database: Database, database_url: str
+) -> None:
     filing_id = shared_filing(database)
     process = start(database_url, 7, 10_000, filing_id)
     acknowledged: list[str] = []
@@ -65,7 +69,11 @@ def test_kill_9_of_a_writer_keeps_every_acknowledged_write(database: Database, d
             acknowledged.append(line.split()[1])
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
-    acknowledged += [line.split()[1] for line in process.stdout.read().splitlines() if line.startswith("committed")]
+    acknowledged += [
+        line.split()[1]
+        for line in process.stdout.read().splitlines()
+        if line.startswith("committed")
+    ]
     assert len(acknowledged) >= 25
     database.dispose()
     with database.read() as session:

@@ -21,7 +21,7 @@ from .factories import REAL_CODES
 ORGANISATIONS = [
     ["统一社会信用代码", "单位名称", "单位类型", "所在区县", "国民经济行业", "国有"],
     [REAL_CODES[0], "洛阳甲公司", "企业", "涧西区", "C34", "否"],
-    [REAL_CODES[1], "=HYPERLINK(\"http://x\")", "高等院校", "洛龙区", "P", "是"],
+    [REAL_CODES[1], '=HYPERLINK("http://x")', "高等院校", "洛龙区", "P", "是"],
 ]
 
 
@@ -37,21 +37,36 @@ def count(database: Database, model: type) -> int:
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
-def test_csv_in_any_encoding_a_chinese_spreadsheet_saves(database: Database, tmp_path: Path, encoding: str) -> None:
+def test_csv_in_any_encoding_a_chinese_spreadsheet_saves(
+    database: Database, tmp_path: Path, encoding: str
+) -> None:
     path = write_csv(tmp_path / "orgs.csv", ORGANISATIONS, encoding)
     with database.write(actor="test") as session:
         assert import_file(session, scope=BUREAU, kind="organisations", path=path).rows == 2
     with database.read() as session:
         first = session.scalars(select(Organisation).order_by(Organisation.id)).first()
-        assert first is not None and (first.name, first.kind, first.state_owned) == ("洛阳甲公司", "enterprise", False)
+        assert first is not None and (first.name, first.kind, first.state_owned) == (
+            "洛阳甲公司",
+            "enterprise",
+            False,
+        )
 
 
-def test_every_bad_cell_is_reported_and_nothing_is_written(database: Database, tmp_path: Path) -> None:
+def test_every_bad_cell_is_reported_and_nothing_is_written(
+    database: Database, tmp_path: Path
+) -> None:
     organisations = write_csv(tmp_path / "orgs.csv", ORGANISATIONS[:2], "utf-8")
     with database.write(actor="test") as session:
         import_file(session, scope=BUREAU, kind="organisations", path=organisations)
     rows = [
-        ["credit_code", "fiscal_year", "sales_revenue", "rd_expense", "rd_expense_q4", "above_designated_size"],
+        [
+            "credit_code",
+            "fiscal_year",
+            "sales_revenue",
+            "rd_expense",
+            "rd_expense_q4",
+            "above_designated_size",
+        ],
         [REAL_CODES[0], "2023", "80,000,000.00", "900000.00", "", "是"],
         [REAL_CODES[0], "2022", "1.001", "-5", "", "maybe"],
         [REAL_CODES[2], "1899", "10", "1", "2", ""],
@@ -63,8 +78,12 @@ def test_every_bad_cell_is_reported_and_nothing_is_written(database: Database, t
             import_file(session, scope=BUREAU, kind="filings", path=path, lang=lang)
         problems = {(p.row, p.column) for p in raised.value.problems}
         assert problems == {
-            (3, "sales_revenue"), (3, "rd_expense"), (3, "above_designated_size"),
-            (4, "fiscal_year"), (4, "credit_code"), (5, "credit_code"),
+            (3, "sales_revenue"),
+            (3, "rd_expense"),
+            (3, "above_designated_size"),
+            (4, "fiscal_year"),
+            (4, "credit_code"),
+            (5, "credit_code"),
         }
         assert any(says in p.problem for p in raised.value.problems)
     assert count(database, AnnualFiling) == 0
@@ -72,26 +91,52 @@ def test_every_bad_cell_is_reported_and_nothing_is_written(database: Database, t
 
 def test_an_xlsx_of_ip_assets_with_chinese_terms(database: Database, tmp_path: Path) -> None:
     with database.write(actor="test") as session:
-        import_file(session, scope=BUREAU, kind="organisations", path=write_csv(tmp_path / "o.csv", ORGANISATIONS[:2], "utf-8"))
+        import_file(
+            session,
+            scope=BUREAU,
+            kind="organisations",
+            path=write_csv(tmp_path / "o.csv", ORGANISATIONS[:2], "utf-8"),
+        )
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.append(["credit_code", "registration_no", "权利类型", "title", "fiscally_funded", "rights_obtained_on"])
+    sheet.append(
+        [
+            "credit_code",
+            "registration_no",
+            "权利类型",
+            "title",
+            "fiscally_funded",
+            "rights_obtained_on",
+        ]
+    )
     sheet.append([REAL_CODES[0], "ZL202110000001.X", "专利", "一种轴承", "是", "2021-03-01"])
     sheet.append([REAL_CODES[0], "2021SR0000001", "软件著作权", "控制软件", "否", None])
     book.save(tmp_path / "ip.xlsx")
     with database.write(actor="test") as session:
-        assert import_file(session, scope=BUREAU, kind="ip_assets", path=tmp_path / "ip.xlsx").rows == 2
+        assert (
+            import_file(session, scope=BUREAU, kind="ip_assets", path=tmp_path / "ip.xlsx").rows
+            == 2
+        )
     with database.read() as session:
         kinds = sorted(session.scalars(select(IPAsset.kind)))
     assert kinds == ["patent", "software_copyright"]
 
 
-def test_exports_neutralise_formulas_and_keep_codes_as_text(database: Database, tmp_path: Path) -> None:
+def test_exports_neutralise_formulas_and_keep_codes_as_text(
+    database: Database, tmp_path: Path
+) -> None:
     with database.write(actor="test") as session:
-        import_file(session, scope=BUREAU, kind="organisations", path=write_csv(tmp_path / "o.csv", ORGANISATIONS, "utf-8"))
+        import_file(
+            session,
+            scope=BUREAU,
+            kind="organisations",
+            path=write_csv(tmp_path / "o.csv", ORGANISATIONS, "utf-8"),
+        )
     with database.read() as session:
-        assert export_file(session, scope=BUREAU, kind="organisations", path=tmp_path / "out.csv") == 2
+        assert (
+            export_file(session, scope=BUREAU, kind="organisations", path=tmp_path / "out.csv") == 2
+        )
         export_file(session, scope=BUREAU, kind="organisations", path=tmp_path / "out.xlsx")
     text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
@@ -100,17 +145,28 @@ def test_exports_neutralise_formulas_and_keep_codes_as_text(database: Database, 
     codes = [row[0] for row in sheet.iter_rows(min_row=2)]
     assert [c.value for c in codes] == list(REAL_CODES[:2])
     assert all(c.data_type == "s" and c.number_format == "@" for c in codes)
-    assert sheet.cell(row=3, column=2).value == "'=HYPERLINK(\"http://x\")"
+    assert sheet.cell(row=3, column=2).value == '\'=HYPERLINK("http://x")'
 
 
-def test_an_export_imports_again_elsewhere(database: Database, tmp_path: Path, sqlite_template: Path) -> None:
+def test_an_export_imports_again_elsewhere(
+    database: Database, tmp_path: Path, sqlite_template: Path
+) -> None:
     import shutil
 
     with database.write(actor="test") as session:
-        import_file(session, scope=BUREAU, kind="organisations", path=write_csv(tmp_path / "o.csv", ORGANISATIONS[:2], "gbk"))
-        rows = [["credit_code", "fiscal_year", "sales_revenue", "rd_expense", "rd_expense_q4"],
-                [REAL_CODES[0], "2022", "80000000.05", "900000.10", "300000.01"]]
-        import_file(session, scope=BUREAU, kind="filings", path=write_csv(tmp_path / "f.csv", rows, "utf-8"))
+        import_file(
+            session,
+            scope=BUREAU,
+            kind="organisations",
+            path=write_csv(tmp_path / "o.csv", ORGANISATIONS[:2], "gbk"),
+        )
+        rows = [
+            ["credit_code", "fiscal_year", "sales_revenue", "rd_expense", "rd_expense_q4"],
+            [REAL_CODES[0], "2022", "80000000.05", "900000.10", "300000.01"],
+        ]
+        import_file(
+            session, scope=BUREAU, kind="filings", path=write_csv(tmp_path / "f.csv", rows, "utf-8")
+        )
     with database.read() as session:
         export_file(session, scope=BUREAU, kind="organisations", path=tmp_path / "o.xlsx")
         export_file(session, scope=BUREAU, kind="filings", path=tmp_path / "f.xlsx")
@@ -121,5 +177,9 @@ def test_an_export_imports_again_elsewhere(database: Database, tmp_path: Path, s
         import_file(session, scope=BUREAU, kind="filings", path=tmp_path / "f.xlsx")
     with other.read() as session:
         stored = session.scalars(select(AnnualFiling)).one()
-        assert (stored.sales_revenue, stored.rd_expense, stored.rd_expense_q4) == (8_000_000_005, 90_000_010, 30_000_001)
+        assert (stored.sales_revenue, stored.rd_expense, stored.rd_expense_q4) == (
+            8_000_000_005,
+            90_000_010,
+            30_000_001,
+        )
     other.dispose()

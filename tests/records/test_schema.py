@@ -16,7 +16,10 @@ def triggers(engine: Engine) -> set[str]:
     with engine.connect() as connection:
         if engine.dialect.name == "sqlite":
             rows = connection.execute(
-                text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'")
+                text(
+                    "SELECT name FROM sqlite_master "
+                    "WHERE type = 'trigger' AND tbl_name = 'audit_log'"
+                )
             )
         else:
             rows = connection.execute(

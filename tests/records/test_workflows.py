@@ -28,8 +28,13 @@ def engine_reads_assumptions() -> bool:
     from innoreg.engine import evaluate_case
 
     try:
-        evaluate_case({"jurisdiction": "cn-ha-luoyang", "date": "2024-06-30",
-                       "assumptions": {"cn-ha-luoyang.in_force": "2015-01-01"}})
+        evaluate_case(
+            {
+                "jurisdiction": "cn-ha-luoyang",
+                "date": "2024-06-30",
+                "assumptions": {"cn-ha-luoyang.in_force": "2015-01-01"},
+            }
+        )
     except InputError:
         return False
     return True
@@ -38,7 +43,9 @@ def engine_reads_assumptions() -> bool:
 def test_a_filing_produces_a_determination_that_replays(database: Database) -> None:
     with database.write(actor="cli:alice") as session:
         record = filing(session, enterprise(session), rd_expense=50_000_000)
-        determination = decide_filing(session, scope=BUREAU, filing_id=record.id, actor="cli:alice", day=DAY)
+        determination = decide_filing(
+            session, scope=BUREAU, filing_id=record.id, actor="cli:alice", day=DAY
+        )
     values = determination.result["results"][f"filing-{record.id}"]
     assert values["support_eligible"] is False and values["rd_shortfall"] == "300000.00"
     assert determination.case["enterprises"][0]["sales_revenue"] == "80000000.00"
@@ -51,19 +58,31 @@ def test_a_filing_produces_a_determination_that_replays(database: Database) -> N
 def test_replay_names_a_changed_pack_and_an_unexplained_change(database: Database) -> None:
     with database.write(actor="test") as session:
         record = filing(session, enterprise(session))
-        determination = decide_filing(session, scope=BUREAU, filing_id=record.id, actor="test", day=DAY)
+        determination = decide_filing(
+            session, scope=BUREAU, filing_id=record.id, actor="test", day=DAY
+        )
     with database.read() as session:
         stored = session.get(Determination, determination.id)
         assert stored is not None
         subject = f"filing-{record.id}"
-        stored.result = {**stored.result, "results": {subject: {**stored.result["results"][subject], "rd_shortfall": "1.00"}}}
+        stored.result = {
+            **stored.result,
+            "results": {subject: {**stored.result["results"][subject], "rd_shortfall": "1.00"}},
+        }
         same_pack = replay(stored)
-        assert same_pack.cause == "same rule pack: the engine's answer changed without a pack change"
-        assert f"result.results.{subject}.rd_shortfall: stored '1.00', now '0.00'" in same_pack.differences
+        assert (
+            same_pack.cause == "same rule pack: the engine's answer changed without a pack change"
+        )
+        assert (
+            f"result.results.{subject}.rd_shortfall: stored '1.00', now '0.00'"
+            in same_pack.differences
+        )
         stored.pack_version = "2020.01.01+old"
         stored.result = {**stored.result, "pack_version": "2020.01.01+old"}
         changed = replay(stored)
-        assert changed.cause is not None and changed.cause.startswith("rule pack changed: 2020.01.01+old -> ")
+        assert changed.cause is not None and changed.cause.startswith(
+            "rule pack changed: 2020.01.01+old -> "
+        )
         session.rollback()
 
 
@@ -71,20 +90,58 @@ def test_an_application_moves_only_along_its_lifecycle(database: Database) -> No
     with database.write(actor="test") as session:
         eligible = filing(session, enterprise(session, seed=1))
         short = filing(session, enterprise(session, seed=2), rd_expense=50_000_000)
-        good = create_application(session, scope=BUREAU, filing_id=eligible.id, programme="p", actor="test")
-        bad = create_application(session, scope=BUREAU, filing_id=short.id, programme="p", actor="test")
-    with pytest.raises(WorkflowError, match="it is 'draft', which can move to submitted") as raised, database.write(actor="test") as session:
+        good = create_application(
+            session, scope=BUREAU, filing_id=eligible.id, programme="p", actor="test"
+        )
+        bad = create_application(
+            session, scope=BUREAU, filing_id=short.id, programme="p", actor="test"
+        )
+    with (
+        pytest.raises(WorkflowError, match="it is 'draft', which can move to submitted") as raised,
+        database.write(actor="test") as session,
+    ):
         move(session, scope=BUREAU, application_id=good.id, to_state="approved", actor="test")
     assert raised.value.state == "draft"
-    with pytest.raises(WorkflowError, match="not eligible .* falls short by 300000.00 yuan"), database.write(actor="test") as session:
-        move(session, scope=BUREAU, application_id=bad.id, to_state="submitted", actor="test", day=DAY)
+    with (
+        pytest.raises(WorkflowError, match=r"not eligible .* falls short by 300000\.00 yuan"),
+        database.write(actor="test") as session,
+    ):
+        move(
+            session,
+            scope=BUREAU,
+            application_id=bad.id,
+            to_state="submitted",
+            actor="test",
+            day=DAY,
+        )
     with database.write(actor="cli:applicant") as session:
-        move(session, scope=BUREAU, application_id=good.id, to_state="submitted", actor="cli:applicant", day=DAY)
+        move(
+            session,
+            scope=BUREAU,
+            application_id=good.id,
+            to_state="submitted",
+            actor="cli:applicant",
+            day=DAY,
+        )
     with pytest.raises(WorkflowError, match="needs a reason"), database.write(actor="r") as session:
         move(session, scope=BUREAU, application_id=good.id, to_state="returned", actor="r")
     with database.write(actor="cli:reviewer") as session:
-        move(session, scope=BUREAU, application_id=good.id, to_state="returned", actor="cli:reviewer", reason="补充材料")
-        application = move(session, scope=BUREAU, application_id=good.id, to_state="submitted", actor="cli:applicant", day=DAY)
+        move(
+            session,
+            scope=BUREAU,
+            application_id=good.id,
+            to_state="returned",
+            actor="cli:reviewer",
+            reason="补充材料",
+        )
+        application = move(
+            session,
+            scope=BUREAU,
+            application_id=good.id,
+            to_state="submitted",
+            actor="cli:applicant",
+            day=DAY,
+        )
         moves = [(t.from_state, t.to_state, t.actor, t.reason) for t in application.transitions]
         assert application.determination_id is not None
     assert moves == [
@@ -97,21 +154,47 @@ def test_an_application_moves_only_along_its_lifecycle(database: Database) -> No
 def test_a_transfer_is_final_only_with_a_lawful_reward(database: Database) -> None:
     with database.write(actor="test") as session:
         holder = enterprise(session, kind="university", state_established=True)
-        low = Transfer(holder_id=holder.id, achievement="a", mode="license", concluded_on=DAY, fiscally_funded=True,
-                       has_reward_rules=True, net_income=200_000_000, rewards=[RewardShare(recipient_name="甲", cash=80_000_000)])
-        fair = Transfer(holder_id=holder.id, achievement="b", mode="license", concluded_on=DAY, fiscally_funded=True,
-                        has_reward_rules=True, net_income=200_000_000,
-                        rewards=[RewardShare(recipient_name="甲", cash=60_000_000), RewardShare(recipient_name="乙", cash=40_000_000)])
+        low = Transfer(
+            holder_id=holder.id,
+            achievement="a",
+            mode="license",
+            concluded_on=DAY,
+            fiscally_funded=True,
+            has_reward_rules=True,
+            net_income=200_000_000,
+            rewards=[RewardShare(recipient_name="甲", cash=80_000_000)],
+        )
+        fair = Transfer(
+            holder_id=holder.id,
+            achievement="b",
+            mode="license",
+            concluded_on=DAY,
+            fiscally_funded=True,
+            has_reward_rules=True,
+            net_income=200_000_000,
+            rewards=[
+                RewardShare(recipient_name="甲", cash=60_000_000),
+                RewardShare(recipient_name="乙", cash=40_000_000),
+            ],
+        )
         session.add_all([low, fair])
-    with pytest.raises(WorkflowError, match="minimum is 1000000.00 .shortfall 200000.00"), database.write(actor="t") as session:
+    with (
+        pytest.raises(WorkflowError, match=r"minimum is 1000000\.00 \(shortfall 200000\.00"),
+        database.write(actor="t") as session,
+    ):
         finalise_transfer(session, scope=BUREAU, transfer_id=low.id, actor="t")
     with database.write(actor="t") as session:
-        assert finalise_transfer(session, scope=BUREAU, transfer_id=fair.id, actor="t").state == "final"
+        assert (
+            finalise_transfer(session, scope=BUREAU, transfer_id=fair.id, actor="t").state
+            == "final"
+        )
     with pytest.raises(WorkflowError, match="it is 'final'"), database.write(actor="t") as session:
         finalise_transfer(session, scope=BUREAU, transfer_id=fair.id, actor="t")
 
 
-def test_overdue_assets_are_exactly_those_the_engine_lets_the_government_implement(database: Database) -> None:
+def test_overdue_assets_are_exactly_those_the_engine_lets_the_government_implement(
+    database: Database,
+) -> None:
     from innoreg.engine import evaluate_case
     from innoreg.records.workflows.ip import ip_case
 
@@ -130,7 +213,13 @@ def test_overdue_assets_are_exactly_those_the_engine_lets_the_government_impleme
         assets = [ip_asset(session, owner, n, **v) for n, v in enumerate(variants)]
         for asset in assets:
             decide_ip_asset(session, scope=BUREAU, asset_id=asset.id, actor="test", day=DAY)
-    for as_of in (dt.date(2023, 3, 1), dt.date(2024, 3, 1), dt.date(2024, 3, 5), DAY, dt.date(2024, 7, 2)):
+    for as_of in (
+        dt.date(2023, 3, 1),
+        dt.date(2024, 3, 1),
+        dt.date(2024, 3, 5),
+        DAY,
+        dt.date(2024, 7, 2),
+    ):
         with database.read() as session:
             listed = {item.asset_id for item in overdue_assets(session, scope=BUREAU, as_of=as_of)}
             decided = set()
@@ -148,7 +237,9 @@ def test_notices_are_issued_once_per_asset(database: Database) -> None:
         decide_ip_asset(session, scope=BUREAU, asset_id=asset.id, actor="test", day=DAY)
     for expected in (1, 0):
         with database.write(actor="cli:bureau") as session:
-            assert len(issue_notices(session, scope=BUREAU, as_of=DAY, actor="cli:bureau")) == expected
+            assert (
+                len(issue_notices(session, scope=BUREAU, as_of=DAY, actor="cli:bureau")) == expected
+            )
     with database.read() as session:
         (item,) = overdue_assets(session, scope=BUREAU, as_of=DAY)
         assert item.notice_id is not None
@@ -159,22 +250,38 @@ def test_annual_reports_fall_due_each_year(database: Database) -> None:
         ip_asset(session, enterprise(session), 1, rights_obtained_on=dt.date(2022, 5, 1))
     with database.read() as session:
         due = reports_due(session, scope=BUREAU, as_of=dt.date(2024, 6, 30))
-    assert [(d.year, d.due_on) for d in due] == [(2022, dt.date(2023, 3, 31)), (2023, dt.date(2024, 3, 31))]
+    assert [(d.year, d.due_on) for d in due] == [
+        (2022, dt.date(2023, 3, 31)),
+        (2023, dt.date(2024, 3, 31)),
+    ]
 
 
 def test_a_recorded_in_force_date_reaches_the_engine_or_is_noted(database: Database) -> None:
     """Meaningful both ways: today's engine refuses ``assumptions`` (the note says the fact was
     not applied); once the engine reads it, the case carries it and the deadline is computed."""
     with database.write(actor="test") as session:
-        session.add(ActFact(jurisdiction="cn-ha-luoyang", fact="in_force", value=dt.date(2015, 1, 1),
-                            recorded_by="test", recorded_at=utcnow(), source_note="test"))
+        session.add(
+            ActFact(
+                jurisdiction="cn-ha-luoyang",
+                fact="in_force",
+                value=dt.date(2015, 1, 1),
+                recorded_by="test",
+                recorded_at=utcnow(),
+                source_note="test",
+            )
+        )
         asset = ip_asset(session, enterprise(session), 1)
-        determination = decide_ip_asset(session, scope=BUREAU, asset_id=asset.id, actor="test", day=DAY)
+        determination = decide_ip_asset(
+            session, scope=BUREAU, asset_id=asset.id, actor="test", day=DAY
+        )
     if engine_reads_assumptions():
         assert determination.case["assumptions"] == {"cn-ha-luoyang.in_force": "2015-01-01"}
         assert determination.assumptions == {"cn-ha-luoyang.in_force": "2015-01-01"}
         assert determination.notes == []
-        assert determination.result["results"][f"ip-{asset.id}"]["implementation_deadline"] == "2024-03-01"
+        assert (
+            determination.result["results"][f"ip-{asset.id}"]["implementation_deadline"]
+            == "2024-03-01"
+        )
     else:
         assert "assumptions" not in determination.case
         assert determination.notes == [

@@ -20,14 +20,23 @@ def code(worker: int, index: int) -> str:
 
 
 def main() -> None:
-    url, worker, count, filing_id = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    url, worker, count, filing_id = (
+        sys.argv[1],
+        int(sys.argv[2]),
+        int(sys.argv[3]),
+        int(sys.argv[4]),
+    )
     database = Database(url)
     for index in range(count):
         credit_code = code(worker, index)
         while True:
             try:
                 with database.write(actor=f"worker{worker}") as session:
-                    session.add(Organisation(kind="enterprise", name=f"w{worker}-{index}", credit_code=credit_code))
+                    session.add(
+                        Organisation(
+                            kind="enterprise", name=f"w{worker}-{index}", credit_code=credit_code
+                        )
+                    )
                     filing = session.get(AnnualFiling, filing_id)
                     assert filing is not None
                     filing.rd_expense += 1

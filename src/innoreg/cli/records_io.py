@@ -81,4 +81,3 @@ def _exporter(kind: str) -> None:
 for _kind in KINDS:
     _importer(_kind)
     _exporter(_kind)
-

@@ -11,6 +11,7 @@ append after the same entry. Personal data and large documents enter the log as 
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from typing import Any
 
 from sqlalchemy import event, insert, inspect, text
@@ -117,10 +118,26 @@ def _value(column: Any, value: Any) -> Any:
 
 
 def _snapshot(obj: object) -> dict[str, Any]:
-    mapper = inspect(obj).mapper
-    return {
-        attr.key: _value(attr.columns[0], getattr(obj, attr.key)) for attr in mapper.column_attrs
-    }
+    values = inspect(obj).dict
+    snapshot: dict[str, Any] = {}
+    for key, column, kept in _columns_of(type(obj)):  # type: ignore[arg-type]
+        value = values.get(key)
+        if value is None or (kept and type(value) in (str, int, bool)):
+            snapshot[key] = value
+        else:
+            snapshot[key] = _value(column, value)
+    return snapshot
+
+
+@cache
+def _columns_of(model: type) -> tuple[tuple[str, Any, bool], ...]:
+    """Each column with whether its value enters the log as it is (not as a digest)."""
+    mapper: Any = inspect(model)
+    columns = [(a.key, a.columns[0]) for a in mapper.column_attrs]
+    return tuple(
+        (key, column, not (column.info.get("personal") or column.info.get("audit") == "digest"))
+        for key, column in columns
+    )
 
 
 def _changed(obj: object) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -30,9 +30,17 @@ def plain(value: Any) -> Any:
     return value
 
 
+def _default(value: Any) -> Any:
+    converted = plain(value)
+    if converted is value:
+        raise TypeError(f"{type(value).__name__} is not audited JSON")
+    return converted
+
+
 def canonical_bytes(document: Any) -> bytes:
+    """The exact bytes hashed; JSON's own walk with ``plain`` for the few non-JSON values."""
     return json.dumps(
-        plain(document), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        document, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
     ).encode("utf-8")
 
 
