@@ -50,6 +50,14 @@ def _register() -> None:
     app.command("inputs")(inputs.inputs_command)
     app.command("template")(inputs.template_command)
     app.command("demo")(demo.demo)
+    from innoreg.cli import audit, db, determinations, ip, records_io
+
+    app.add_typer(db.app, name="db")
+    app.add_typer(determinations.app, name="determinations")
+    app.add_typer(ip.app, name="ip")
+    app.add_typer(audit.app, name="audit")
+    app.add_typer(records_io.import_app, name="import")
+    app.add_typer(records_io.export_app, name="export")
 
 
 _register()
