@@ -1,0 +1,5 @@
+"""checker"""
+
+from fastapi import APIRouter
+
+router = APIRouter()

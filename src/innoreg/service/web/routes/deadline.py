@@ -1,0 +1,5 @@
+"""deadline"""
+
+from fastapi import APIRouter
+
+router = APIRouter()

@@ -1,0 +1,5 @@
+"""transfer"""
+
+from fastapi import APIRouter
+
+router = APIRouter()
