@@ -96,3 +96,64 @@ def _public_default(kind: str, value: Any) -> Any:
     from innoreg.engine.values import public_value
 
     return public_value(kind if kind != "count" else "count", value)
+
+
+def verdict(values: Mapping[str, Any], lang: str) -> str | None:
+    """One line saying what a decision means for an enterprise.
+
+    ADAPTER: becomes ``innoreg.engine.verdict.verdict_line("enterprise", values, lang)``."""
+    eligible = values.get("support_eligible")
+    if eligible is None and "rd_obligation_met" in values:
+        met = values["rd_obligation_met"]
+        if met is None:
+            return None
+        if lang == "zh":
+            return "符合：研发投入达到规定比例" if met else "不符合：研发投入未达到规定比例"
+        return "Meets the R&D obligation" if met else "Does not meet the R&D obligation"
+    if eligible is None:
+        return None
+    shortfall = values.get("rd_shortfall")
+    if lang == "zh":
+        return "符合条件" if eligible else f"不符合：尚需增加研发投入{money(shortfall, lang)}"
+    return "Eligible" if eligible else f"Not eligible: {money(shortfall, lang)} more R&D needed"
+
+
+def check_input(jurisdiction: str, entity: str, name: str, raw: Any) -> Any:
+    """The engine's own check of one input value; an InputError names the field.
+
+    ADAPTER: becomes a look-up in ``innoreg.rules.vocabulary``."""
+    from innoreg.engine.plan import plan_for
+    from innoreg.errors import InputError
+
+    spec = plan_for(resolve(jurisdiction), dt.date.today()).entities[entity].inputs[name]
+    try:
+        return spec.coerce(raw)
+    except ValueError as exc:
+        raise InputError(str(exc), field=name, rule=spec.type) from None
+
+
+_OPTION_LABELS = {
+    "holder_kind": {
+        "university": ("University", "高等院校"),
+        "research_institute": ("Research institute", "科研机构"),
+        "enterprise": ("Enterprise", "企业"),
+    },
+    "mode": {
+        "transfer": ("Transfer", "转让"),
+        "license": ("Licence", "许可"),
+        "equity_investment": ("Investment as equity", "作价投资"),
+    },
+    "kind": {
+        "patent": ("Patent", "专利"),
+        "software_copyright": ("Software copyright", "计算机软件著作权"),
+        "ic_layout_design": ("Integrated circuit layout design", "集成电路布图设计专有权"),
+        "plant_variety": ("New plant variety", "植物新品种权"),
+    },
+}
+
+
+def options(name: str, lang: str) -> list[tuple[str, str]]:
+    """An input's option codes with their names in ``lang``.
+
+    ADAPTER: becomes the options (codes and Chinese terms) of ``innoreg.rules.vocabulary``."""
+    return [(code, en if lang == "en" else zh) for code, (en, zh) in _OPTION_LABELS[name].items()]
