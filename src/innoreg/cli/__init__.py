@@ -19,12 +19,13 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from innoreg.cli import demo, evaluate, law, rules
+    from innoreg.cli import demo, evaluate, law, rules, serve
 
     app.add_typer(law.app, name="law")
     app.add_typer(rules.app, name="rules")
     app.command("evaluate")(evaluate.evaluate)
     app.command("demo")(demo.demo)
+    app.command("serve")(serve.serve)
 
 
 _register()

@@ -129,9 +129,9 @@ def act_detail(key: str, on: dt.date | None = None) -> dict[str, Any]:
 def akn(key: str, on: dt.date | None = None) -> bytes:
     from innoreg.law import to_akn_xml  # lxml only when AKN is asked for
 
-    meta = find(key)
-    expression = meta.expression_in_force(on) if on else meta.default_expression()
-    return to_akn_xml(meta, load_expression(expression), expression)
+    meta, act, expression = _loaded(key, on)
+    chosen = next(e for e in meta.expressions if e.uri == expression)
+    return to_akn_xml(meta, act, chosen)
 
 
 def jurisdictions(on: dt.date) -> list[dict[str, Any]]:

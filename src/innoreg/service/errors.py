@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -171,14 +171,19 @@ class FieldError:
 
     field: str
     message: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    catalogued: bool = True
+    """A catalogue id (translated where shown); False for the engine's words, which may quote
+    what was typed and so are only ever escaped, never passed through gettext (which marks its
+    result safe)."""
 
 
 def form_errors(exc: InnoregError, fields: Mapping[str, str]) -> list[FieldError]:
     """A form's error summary from an engine error: ``fields`` maps the last part of the
     engine's field path (``sales_revenue``) to the form's field name (``revenue``)."""
-    field, _ = _innoreg_fields(exc)
+    path, _ = _innoreg_fields(exc)
     message = exc.message
-    if field and message.startswith(f"{field}: "):
-        message = message[len(field) + 2 :]
-    leaf = (field or "").rsplit(".", 1)[-1]
-    return [FieldError(fields.get(leaf, fields.get("*", leaf)), message)]
+    if path and message.startswith(f"{path}: "):
+        message = message[len(path) + 2 :]
+    leaf = (path or "").rsplit(".", 1)[-1]
+    return [FieldError(fields.get(leaf, fields.get("*", leaf)), message, catalogued=False)]

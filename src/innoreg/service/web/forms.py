@@ -12,9 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from innoreg.service.errors import FieldError
+
+__all__ = ["FieldError", "Invalid"]
 
 MAX_FIELD_CHARS = 200
 _SEPARATORS = re.compile(r"[,，\s_'’]")
@@ -25,13 +28,6 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention marking a string for extraction
     """Mark a message for the catalogue; it is translated where it is shown."""
     return message
-
-
-@dataclass(frozen=True)
-class FieldError:
-    field: str
-    message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 class Invalid(Exception):  # noqa: N818 - reads as what the value is

@@ -88,7 +88,7 @@ def deadline(request: Request) -> Response:
         try:
             context.update(_result(case))
         except InnoregError as exc:
-            context["errors"] = [FieldError(e.field, e.message) for e in form_errors(exc, ENGINE_FIELDS)]
+            context["errors"] = form_errors(exc, ENGINE_FIELDS)
     return render(request, "deadline.html", context, title_error=bool(context["errors"]))
 
 

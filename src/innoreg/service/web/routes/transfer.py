@@ -55,7 +55,7 @@ def transfer(request: Request) -> Response:
             try:
                 decision = decisions.decide(case, explain=True)
             except InnoregError as exc:
-                errors = [FieldError(e.field, e.message) for e in form_errors(exc, ENGINE_FIELDS)]
+                errors = form_errors(exc, ENGINE_FIELDS)
             else:
                 context.update(_result(decision))
         context["errors"] = errors
