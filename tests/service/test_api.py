@@ -76,13 +76,19 @@ def _json() -> dict[str, str]:
         ({"date": "2024-06-30"}, "jurisdiction"),
         ({"jurisdiction": "cn-ha-luoyang", "date": "2024-13-01"}, "date"),
         (
-            {"jurisdiction": "cn-ha-luoyang", "date": "2024-06-30",
-             "enterprises": [{"id": "e1", "sales_revenue": "-5"}]},
+            {
+                "jurisdiction": "cn-ha-luoyang",
+                "date": "2024-06-30",
+                "enterprises": [{"id": "e1", "sales_revenue": "-5"}],
+            },
             "enterprises[0].sales_revenue",
         ),
         (
-            {"jurisdiction": "cn-ha-luoyang", "date": "2024-06-30",
-             "enterprises": [{"id": "e1", "rd_shortfall": "1"}]},
+            {
+                "jurisdiction": "cn-ha-luoyang",
+                "date": "2024-06-30",
+                "enterprises": [{"id": "e1", "rd_shortfall": "1"}],
+            },
             "enterprises[0].rd_shortfall",
         ),
         ({"jurisdiction": "atlantis", "date": "2024-06-30"}, "jurisdiction"),
@@ -117,7 +123,9 @@ def test_a_body_that_is_not_a_case_is_422(client: TestClient) -> None:
 
 
 def test_wrong_media_type_is_415(client: TestClient) -> None:
-    answer = client.post("/v1/evaluate", content=b"jurisdiction: cn", headers={"content-type": "text/yaml"})
+    answer = client.post(
+        "/v1/evaluate", content=b"jurisdiction: cn", headers={"content-type": "text/yaml"}
+    )
     assert answer.status_code == 415 and answer.headers["content-type"] == PROBLEM
 
 
@@ -134,8 +142,11 @@ def test_a_large_body_is_413_before_it_is_read(client: TestClient) -> None:
 
 def test_more_entities_than_the_limit_is_413(make_settings: Any) -> None:
     with TestClient(create_app(make_settings(max_entities=3))) as small:
-        case = {"jurisdiction": "cn-ha-luoyang", "date": "2024-06-30",
-                "enterprises": [{"id": f"e{i}"} for i in range(4)]}
+        case = {
+            "jurisdiction": "cn-ha-luoyang",
+            "date": "2024-06-30",
+            "enterprises": [{"id": f"e{i}"} for i in range(4)],
+        }
         answer = small.post("/v1/evaluate", json=case)
         assert answer.status_code == 413 and "at most 3" in answer.json()["detail"]
         case["enterprises"] = case["enterprises"][:3]
@@ -144,8 +155,12 @@ def test_more_entities_than_the_limit_is_413(make_settings: Any) -> None:
 
 def test_ten_thousand_entities_are_decided_in_one_request(client: TestClient) -> None:
     enterprises = [
-        {"id": f"e{i}", "sales_revenue": f"{1_000_000 + i}.00", "rd_expense": "10000.00",
-         "above_designated_size": True}
+        {
+            "id": f"e{i}",
+            "sales_revenue": f"{1_000_000 + i}.00",
+            "rd_expense": "10000.00",
+            "above_designated_size": True,
+        }
         for i in range(10_000)
     ]
     case = {"jurisdiction": "cn-ha-luoyang", "date": "2024-06-30", "enterprises": enterprises}
@@ -223,9 +238,19 @@ def test_logs_are_json_without_case_data(
     capfd: pytest.CaptureFixture[str], make_settings: Any
 ) -> None:
     with TestClient(create_app(make_settings(access_log=True))) as logged:
-        logged.post("/v1/evaluate", json={"jurisdiction": "cn-ha-luoyang", "date": "2024-06-30",
-                                          "enterprises": [{"id": "secret-co", **{k: v for k, v in ENTERPRISE.items() if k != "id"}}]})
-    lines = [json.loads(line) for line in capfd.readouterr().err.splitlines() if line.startswith("{")]
+        logged.post(
+            "/v1/evaluate",
+            json={
+                "jurisdiction": "cn-ha-luoyang",
+                "date": "2024-06-30",
+                "enterprises": [
+                    {"id": "secret-co", **{k: v for k, v in ENTERPRISE.items() if k != "id"}}
+                ],
+            },
+        )
+    lines = [
+        json.loads(line) for line in capfd.readouterr().err.splitlines() if line.startswith("{")
+    ]
     request = next(line for line in lines if line.get("route") == "/v1/evaluate")
     assert request["status"] == 200 and request["request_id"]
     assert "secret-co" not in json.dumps(lines)

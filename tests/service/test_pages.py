@@ -17,9 +17,20 @@ ANSWERS = {
     "industry": "C",
     "on": "2024-06-30",
 }
-PAGES = ["/", "/checker", "/checker/place", "/transfer", "/deadline", "/law", "/law/luoyang",
-         "/law/liaoning", "/rules", "/rules/rd_intensity_required", "/interpretations",
-         "/law/search?q=patent"]
+PAGES = [
+    "/",
+    "/checker",
+    "/checker/place",
+    "/transfer",
+    "/deadline",
+    "/law",
+    "/law/luoyang",
+    "/law/liaoning",
+    "/rules",
+    "/rules/rd_intensity_required",
+    "/interpretations",
+    "/law/search?q=patent",
+]
 
 
 def _title(html: str) -> str:
@@ -53,14 +64,20 @@ def test_the_language_switch_never_leaves_the_site(client: TestClient, target: s
 
 def test_checker_flow_without_javascript(client: TestClient) -> None:
     answers: dict[str, str] = {}
-    posts = {"place": {"place": "luoyang"}, "revenue": {"revenue": "80,000,000"},
-             "rd": {"rd": "￥500,000.00元"}, "status": {"status": "above_designated_size"},
-             "industry": {"industry": "c"},
-             "on": {"on-day": "30", "on-month": "6", "on-year": "2024"}}
+    posts = {
+        "place": {"place": "luoyang"},
+        "revenue": {"revenue": "80,000,000"},
+        "rd": {"rd": "￥500,000.00元"},
+        "status": {"status": "above_designated_size"},
+        "industry": {"industry": "c"},
+        "on": {"on-day": "30", "on-month": "6", "on-year": "2024"},
+    }
     location = "/checker/place"
     for question, data in posts.items():
         assert location.startswith(f"/checker/{question}")
-        answer = client.post(f"/checker/{question}", data={**answers, **data}, follow_redirects=False)
+        answer = client.post(
+            f"/checker/{question}", data={**answers, **data}, follow_redirects=False
+        )
         assert answer.status_code == 303, answer.text
         location = answer.headers["location"]
         answers = dict(re.findall(r"([a-z]+)=([^&]*)", location.split("?", 1)[1]))
@@ -76,13 +93,15 @@ def test_checker_flow_without_javascript(client: TestClient) -> None:
 def test_a_wrong_answer_shows_the_summary_keeps_the_answer_and_marks_the_title(
     client: TestClient,
 ) -> None:
-    page = client.post("/checker/revenue", data={"place": "luoyang", "revenue": "12abc"},
-                       cookies={"lang": "zh"})
+    page = client.post(
+        "/checker/revenue", data={"place": "luoyang", "revenue": "12abc"}, cookies={"lang": "zh"}
+    )
     assert _title(page.text).startswith("错误：")
     assert 'href="#revenue"' in page.text and 'value="12abc"' in page.text
     assert "请输入以元为单位的金额" in page.text
-    english = client.post("/checker/revenue", data={"place": "luoyang", "revenue": "-1"},
-                          cookies={"lang": "en"})
+    english = client.post(
+        "/checker/revenue", data={"place": "luoyang", "revenue": "-1"}, cookies={"lang": "en"}
+    )
     assert _title(english.text).startswith("Error: ") and "0 or more" in english.text
 
 
@@ -98,20 +117,38 @@ def test_liaoning_enterprises_get_the_rd_obligation(client: TestClient) -> None:
 
 
 def test_transfer_calculator_says_which_level_binds(client: TestClient) -> None:
-    query = {"calculate": "1", "holder_kind": "university", "state_established": "yes",
-             "fiscally_funded": "yes", "has_reward_rules": "yes", "mode": "license",
-             "net_income": "2,000,000", "reward_cash": "800,000",
-             "on-day": "30", "on-month": "6", "on-year": "2024"}
+    query = {
+        "calculate": "1",
+        "holder_kind": "university",
+        "state_established": "yes",
+        "fiscally_funded": "yes",
+        "has_reward_rules": "yes",
+        "mode": "license",
+        "net_income": "2,000,000",
+        "reward_cash": "800,000",
+        "on-day": "30",
+        "on-month": "6",
+        "on-year": "2024",
+    }
     page = client.get(f"/transfer?{urlencode(query)}", cookies={"lang": "en"})
     assert "below the least reward" in page.text and "¥1,000,000.00" in page.text
     assert "Yes, this floor binds" in page.text
 
 
 def test_deadline_shows_the_rest_day_shift_and_offers_ics(client: TestClient) -> None:
-    query = {"calculate": "1", "kind": "patent", "fiscally_funded": "yes",
-             "rights_obtained_on-day": "1", "rights_obtained_on-month": "10",
-             "rights_obtained_on-year": "2021", "implementation_conditions_met": "yes",
-             "justifiable_reason": "no", "on-day": "9", "on-month": "10", "on-year": "2024"}
+    query = {
+        "calculate": "1",
+        "kind": "patent",
+        "fiscally_funded": "yes",
+        "rights_obtained_on-day": "1",
+        "rights_obtained_on-month": "10",
+        "rights_obtained_on-year": "2021",
+        "implementation_conditions_met": "yes",
+        "justifiable_reason": "no",
+        "on-day": "9",
+        "on-month": "10",
+        "on-year": "2024",
+    }
     page = client.get(f"/deadline?{urlencode(query)}", cookies={"lang": "en"})
     assert "8 October 2024" in page.text and "1 October 2024" in page.text
     ics = client.get(f"/deadline.ics?{urlencode(query)}")
@@ -129,16 +166,29 @@ def test_hostile_values_in_every_form_are_escaped(client: TestClient, value: str
         page = client.post(f"/checker/{question}", data=data)
         assert page.status_code in (200, 303)
         assert HOSTILE not in page.text
-    fields = ["holder_kind", "state_established", "fiscally_funded", "has_reward_rules", "mode",
-              "net_income", "reward_cash", "equity_total", "reward_equity", "on-day"]
+    fields = [
+        "holder_kind",
+        "state_established",
+        "fiscally_funded",
+        "has_reward_rules",
+        "mode",
+        "net_income",
+        "reward_cash",
+        "equity_total",
+        "reward_equity",
+        "on-day",
+    ]
     page = client.get("/transfer?" + urlencode({"calculate": "1", **dict.fromkeys(fields, value)}))
     assert page.status_code == 200 and HOSTILE not in page.text
     page = client.get("/deadline?" + urlencode({"calculate": "1", "kind": value, "on-year": value}))
     assert page.status_code == 200 and HOSTILE not in page.text
     quoted = quote(value[:100], safe="")
-    for path in (f"/checker/result?{urlencode({**ANSWERS, 'industry': value})}",
-                 f"/law/search?{urlencode({'q': value[:200]})}", f"/rules/{quoted}",
-                 f"/law/{quoted}"):
+    for path in (
+        f"/checker/result?{urlencode({**ANSWERS, 'industry': value})}",
+        f"/law/search?{urlencode({'q': value[:200]})}",
+        f"/rules/{quoted}",
+        f"/law/{quoted}",
+    ):
         page = client.get(path)
         assert page.status_code < 500 and HOSTILE not in page.text
 

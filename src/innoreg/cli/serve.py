@@ -9,7 +9,9 @@ import typer
 
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)] = 8000,
+    port: Annotated[
+        int, typer.Option("--port", help="Port to listen on.", min=1, max=65535)
+    ] = 8000,
     workers: Annotated[
         int, typer.Option("--workers", help="Worker processes (one per core is usual).", min=1)
     ] = 1,

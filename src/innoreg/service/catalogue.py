@@ -20,7 +20,7 @@ from innoreg.rules.pack import Pack
 from innoreg.rules.registry import registry
 
 
-class NotFound(InnoregError):
+class NotFound(InnoregError):  # noqa: N818 - reads as the HTTP status it becomes
     """A path names an act, article, rule or jurisdiction innoreg does not have."""
 
     def __init__(self, message: str, *, field: str) -> None:
@@ -146,9 +146,7 @@ def jurisdictions(on: dt.date) -> list[dict[str, Any]]:
                 "parent": pack.parent,
                 "chain": [p.jurisdiction for p in chain],
                 "packs": [{"jurisdiction": p.jurisdiction, "version": p.version} for p in chain],
-                "acts": [
-                    act_summary(load_act(p.act)[0], on) for p in chain if p.act is not None
-                ],
+                "acts": [act_summary(load_act(p.act)[0], on) for p in chain if p.act is not None],
                 "entities": sorted({k.name for p in chain for k in p.entity_kinds}),
             }
         )
@@ -195,8 +193,8 @@ def rule_detail(variable: str, on: dt.date, jurisdiction: str | None = None) -> 
     chain = registry().chain(jurisdiction) if jurisdiction else None
     if chain is not None and pack not in chain:
         raise NotFound(f"{variable} is not a variable of {jurisdiction}", field="variable")
-    planned = plan_for(jurisdiction or pack.jurisdiction, on).entities[spec.entity].variable(
-        variable
+    planned = (
+        plan_for(jurisdiction or pack.jurisdiction, on).entities[spec.entity].variable(variable)
     )
     return {
         "name": spec.name,

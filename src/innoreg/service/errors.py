@@ -1,7 +1,7 @@
 """The one place an error becomes an answer: ``application/problem+json`` (RFC 9457) for the
 API, an HTML page for the web, and a form's error summary for a form.
 
-    InnoregError ─┬─ InputError  → 422, ``field`` is the path into the request (``enterprises[0].sales_revenue``)
+    InnoregError ─┬─ InputError  → 422, ``field``: the path (``enterprises[0].sales_revenue``)
                   ├─ NotFound    → 404 (an act, article, variable the path names)
                   └─ any other   → 422 (it came from the request: a date no text covers, …)
     RequestValidationError       → 422, ``field`` from the location (``query.explain``)
@@ -11,9 +11,10 @@ API, an HTML page for the web, and a form's error summary for a form.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
@@ -171,7 +172,7 @@ class FieldError:
 
     field: str
     message: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     catalogued: bool = True
     """A catalogue id (translated where shown); False for the engine's words, which may quote
     what was typed and so are only ever escaped, never passed through gettext (which marks its

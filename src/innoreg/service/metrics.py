@@ -58,9 +58,8 @@ class Metrics:
                     f'innoreg_http_request_duration_seconds_bucket{{{labels},le="{le}"}} '
                     f"{cumulative}"
                 )
-            lines.append(
-                f"innoreg_http_request_duration_seconds_sum{{{labels}}} {self.sums[(method, route)]}"
-            )
+            total = self.sums[(method, route)]
+            lines.append(f"innoreg_http_request_duration_seconds_sum{{{labels}}} {total}")
             lines.append(f"innoreg_http_request_duration_seconds_count{{{labels}}} {cumulative}")
         lines += [
             "# HELP innoreg_evaluated_entities_total Entities decided through POST /v1/evaluate.",

@@ -80,9 +80,7 @@ class ServiceMiddleware:
                 status = message["status"]
                 extra = [*_COMMON, (b"x-request-id", request_id.encode())]
                 nonce = state.get("csp_nonce")
-                extra.append(
-                    (b"content-security-policy", page_csp(nonce) if nonce else _API_CSP)
-                )
+                extra.append((b"content-security-policy", page_csp(nonce) if nonce else _API_CSP))
                 message["headers"] = [*message.get("headers", []), *extra]
             elif message["type"] == "http.response.body":
                 sent += len(message.get("body", b""))

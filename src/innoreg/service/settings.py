@@ -48,9 +48,7 @@ class Settings:
                 values[f.name] = _parse(name, str(f.type), env[name])
         settings = cls(**values)  # type: ignore[arg-type]
         if settings.default_lang not in LANGUAGES:
-            raise InputError(
-                f"must be one of {', '.join(LANGUAGES)}", field="INNOREG_DEFAULT_LANG"
-            )
+            raise InputError(f"must be one of {', '.join(LANGUAGES)}", field="INNOREG_DEFAULT_LANG")
         return settings
 
 

@@ -84,7 +84,9 @@ def yes_no(raw: str | None, *, required: str) -> bool:
 
 def date(values: Mapping[str, str], name: str, *, required: str) -> dt.date:
     """A GOV.UK date input: ``<name>-day``, ``<name>-month``, ``<name>-year``."""
-    parts = [text(values.get(f"{name}-{p}")).translate(_FULLWIDTH) for p in ("day", "month", "year")]
+    parts = [
+        text(values.get(f"{name}-{p}")).translate(_FULLWIDTH) for p in ("day", "month", "year")
+    ]
     if not any(parts):
         raise Invalid(required)
     if not all(parts):

@@ -21,12 +21,16 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; ver
 """
 
 
-def pdf_response(request: Request, template: str, context: dict[str, Any], filename: str) -> Response:
-    import weasyprint  # heavy: only on the PDF path
+def pdf_response(
+    request: Request, template: str, context: dict[str, Any], filename: str
+) -> Response:
+    import weasyprint  # type: ignore[import-untyped]  # heavy: only on the PDF path
 
     lang = language(request)
-    html = environment(lang).get_template(template).render(
-        lang=lang, html_lang=HTML_LANG[lang], **context
+    html = (
+        environment(lang)
+        .get_template(template)
+        .render(lang=lang, html_lang=HTML_LANG[lang], **context)
     )
     document = weasyprint.HTML(string=html, base_url=None).write_pdf(
         stylesheets=[weasyprint.CSS(string=PDF_CSS)]

@@ -31,8 +31,13 @@ def citation_links(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
             )
         else:
             links.append(
-                {"href": None, "act": None, "eid": citation.get("at", ""),
-                 "text": citation.get("source", ""), "sha256": ""}
+                {
+                    "href": None,
+                    "act": None,
+                    "eid": citation.get("at", ""),
+                    "text": citation.get("source", ""),
+                    "sha256": "",
+                }
             )
     return links
 

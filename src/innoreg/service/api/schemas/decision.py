@@ -33,7 +33,7 @@ _MONEY = {
         {"type": "string", "pattern": r"^\s*[0-9]{1,17}(\.[0-9]{1,2})?\s*$"},
         {"type": "integer", "minimum": 0, "maximum": 90_000_000_000_000},
     ],
-    "description": "yuan, exact to the fen: a decimal string (\"80000000.00\") or an integer",
+    "description": 'yuan, exact to the fen: a decimal string ("80000000.00") or an integer',
 }
 _TYPES: dict[str, dict[str, Any]] = {
     "money": _MONEY,

@@ -41,6 +41,9 @@ ENGINE_FIELDS = {
     "date": "on",
     "*": "place",
 }
+INDUSTRY_FORMAT = N_(
+    "Enter a section letter from A to T, optionally with its division digits, like C or C39"
+)
 REQUIRED = {
     "place": N_("Select where the enterprise is registered"),
     "revenue": N_("Enter the sales revenue for the year"),
@@ -111,7 +114,9 @@ def ask(request: Request, question: str) -> Response:
     if question not in QUESTIONS:
         raise HTTPException(404, "no such question")
     answers = answers_from(request.query_params)
-    return _question_page(request, question, answers, [], change=bool(request.query_params.get("change")))
+    return _question_page(
+        request, question, answers, [], change=bool(request.query_params.get("change"))
+    )
 
 
 @router.post("/checker/{question}")
@@ -126,7 +131,9 @@ async def answer(request: Request, question: str) -> Response:
     except Invalid as exc:
         error = FieldError(question, exc.message, exc.params)
         kept = {k: str(v)[: forms.MAX_FIELD_CHARS] for k, v in form.multi_items()}
-        return _question_page(request, question, answers, [error], change=change, kept=kept, form=form)
+        return _question_page(
+            request, question, answers, [error], change=change, kept=kept, form=form
+        )
     target = f"/checker/check?{_query(answers)}" if change else _next_page(answers, question)
     return RedirectResponse(target, status_code=303)
 
@@ -152,7 +159,7 @@ def _parse(question: str, form: ImmutableMultiDict[str, Any]) -> str:
         try:
             decisions.check_input("cn-ha-luoyang", "enterprise", "industry", code)
         except InnoregError:
-            raise Invalid(N_("Enter a section letter from A to T, optionally with its division digits, like C or C39")) from None
+            raise Invalid(INDUSTRY_FORMAT) from None
         return code
     return forms.date(raw, "on", required=required).isoformat()
 
@@ -173,7 +180,9 @@ def _question_page(
         value = form.getlist("status") if form is not None else answers.get("status", "").split(",")
     if question == "on":
         day = forms.iso_date(answers.get("on")) or request.app.state.settings.law_date()
-        value = {p: kept[f"on-{p}"] for p in ("day", "month", "year") if f"on-{p}" in kept} or forms.date_fields(day)
+        value = {
+            p: kept[f"on-{p}"] for p in ("day", "month", "year") if f"on-{p}" in kept
+        } or forms.date_fields(day)
     index = QUESTIONS.index(question)
     back = (
         f"/checker/check?{_query(answers)}"
@@ -260,9 +269,7 @@ def _decide(request: Request, answers: dict[str, str]) -> dict[str, Any] | Respo
     except InnoregError as exc:
         error = form_errors(exc, ENGINE_FIELDS)[0]
         answers.pop(error.field, None)
-        return _question_page(
-            request, error.field, answers, [error], change=False
-        )
+        return _question_page(request, error.field, answers, [error], change=False)
     values = decision["results"]["enterprise"]
     trace = decision["explanations"]["enterprise"]
     key = "support_eligible" if "support_eligible" in values else "rd_obligation_met"
@@ -275,7 +282,11 @@ def _decide(request: Request, answers: dict[str, str]) -> dict[str, Any] | Respo
         "trace": trace,
         "key": key,
         "verdict": decisions.verdict(values, lang),
-        "reasons": citation_links(trace[key]["citations"] + trace["rd_intensity_required"]["citations"] if "rd_intensity_required" in trace else trace[key]["citations"]),
+        "reasons": citation_links(
+            trace[key]["citations"] + trace["rd_intensity_required"]["citations"]
+            if "rd_intensity_required" in trace
+            else trace[key]["citations"]
+        ),
         "law": law_for(decision),
         "shown": [
             name

@@ -40,7 +40,11 @@ def _read(request: Request) -> tuple[dict[str, str], dict[str, Any] | None, list
     entity: dict[str, Any] = {"id": "right"}
     errors: list[FieldError] = []
     try:
-        entity["kind"] = forms.choice(raw.get("kind"), [c for c, _ in decisions.options("kind", "en")], required=REQUIRED["kind"])
+        entity["kind"] = forms.choice(
+            raw.get("kind"),
+            [c for c, _ in decisions.options("kind", "en")],
+            required=REQUIRED["kind"],
+        )
     except Invalid as exc:
         errors.append(FieldError("kind", exc.message, exc.params))
     for name in YES_NO:
@@ -63,7 +67,11 @@ def _read(request: Request) -> tuple[dict[str, str], dict[str, Any] | None, list
             day = parsed
         else:
             entity[name] = parsed.isoformat()
-    case = {"jurisdiction": "cn-ha-luoyang", "date": day.isoformat() if day else "", "ip_assets": [entity]}
+    case = {
+        "jurisdiction": "cn-ha-luoyang",
+        "date": day.isoformat() if day else "",
+        "ip_assets": [entity],
+    }
     return raw, case, errors
 
 
@@ -112,7 +120,7 @@ def _result(case: dict[str, Any]) -> dict[str, Any]:
 
 @router.get("/deadline.ics")
 def deadline_ics(request: Request) -> Response:
-    raw, case, errors = _read(request)
+    _, case, errors = _read(request)
     if case is None or errors:
         return deadline(request)
     try:

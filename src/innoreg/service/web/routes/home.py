@@ -21,9 +21,7 @@ def home(request: Request) -> Response:
 
 
 @router.get("/language/{lang}")
-def switch_language(
-    lang: str, next: Annotated[str, Query(max_length=4000)] = "/"
-) -> Response:
+def switch_language(lang: str, next: Annotated[str, Query(max_length=4000)] = "/") -> Response:
     """Remember the language in a cookie and go back where the reader was (a local path only)."""
     target = next if next.startswith("/") and not next.startswith(("//", "/\\")) else "/"
     response = RedirectResponse(target, status_code=303)

@@ -4,6 +4,7 @@ address is the answers, so it can be shared; nothing is stored."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -65,9 +66,13 @@ def transfer(request: Request) -> Response:
 def _case(raw: dict[str, str]) -> tuple[dict[str, Any], list[FieldError]]:
     entity: dict[str, Any] = {"id": "transfer"}
     errors: list[FieldError] = []
-    parsers = {
-        "holder_kind": lambda v, r: forms.choice(v, ("university", "research_institute", "enterprise"), required=r),
-        "mode": lambda v, r: forms.choice(v, ("transfer", "license", "equity_investment"), required=r),
+    parsers: dict[str, Callable[[str | None, str], Any]] = {
+        "holder_kind": lambda v, r: forms.choice(
+            v, ("university", "research_institute", "enterprise"), required=r
+        ),
+        "mode": lambda v, r: forms.choice(
+            v, ("transfer", "license", "equity_investment"), required=r
+        ),
         **{name: lambda v, r: forms.yes_no(v, required=r) for name in YES_NO},
         **{name: lambda v, r: forms.money(v, required=r) for name in MONEY},
         **{name: lambda v, r: forms.quantity(v or "0", required=r) for name in EQUITY},
