@@ -56,6 +56,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     warm(app.state.settings.law_date())
     app.state.ready = True
+    import threading
+
+    threading.Thread(target=_warm_pdf, daemon=True).start()
     yield
 
 
@@ -72,3 +75,14 @@ def warm(on: dt.date) -> None:
         for entity in plan.entities.values():
             for planned in entity.variables:
                 _ = planned.scalar
+
+
+def _warm_pdf() -> None:
+    """Import WeasyPrint and load the CJK font after start-up, off the request path, so the
+    first PDF costs what every later one does (start-up itself stays quick)."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]
+
+        weasyprint.HTML(string="<p lang='zh'>洛阳 PDF</p>").write_pdf()
+    except Exception:  # a PDF that cannot be made shows on the PDF route, not here
+        return
