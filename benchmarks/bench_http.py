@@ -157,7 +157,8 @@ def main() -> int:
             rows.append(
                 (
                     f"{name}, 50 clients {seconds} s, {workers} workers",
-                    f"{many['rps']:,.0f}/s, p99 {many['p99_ms']:.1f} ms, errors {many['errors']:.0f}",
+                    f"{many['rps']:,.0f}/s, p99 {many['p99_ms']:.1f} ms, "
+                    f"errors {many['errors']:.0f}",
                 )
             )
             if name == "innoreg":

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import uvicorn
 from playwright.sync_api import sync_playwright
@@ -18,14 +19,26 @@ from playwright.sync_api import sync_playwright
 from innoreg.service.app import create_app
 from innoreg.service.settings import Settings
 
-RESULT = "place=luoyang&revenue=80000000.00&rd=500000.00&status=above_designated_size&industry=C&on=2024-06-30"
+ANSWERS = {
+    "place": "luoyang",
+    "revenue": "80000000.00",
+    "rd": "500000.00",
+    "status": "above_designated_size",
+    "industry": "C",
+    "on": "2024-06-30",
+}
+RESULT = urlencode(ANSWERS)
 SHOTS = {
     "home": "/",
     "checker-question": "/checker/revenue?place=luoyang",
     "checker-check": f"/checker/check?{RESULT}",
     "checker-result": f"/checker/result?{RESULT}",
-    "transfer": "/transfer?calculate=1&holder_kind=university&state_established=yes&fiscally_funded=yes&has_reward_rules=yes&mode=license&net_income=2000000&reward_cash=800000&on-day=30&on-month=6&on-year=2024",
-    "deadline": "/deadline?calculate=1&kind=patent&fiscally_funded=yes&rights_obtained_on-day=1&rights_obtained_on-month=10&rights_obtained_on-year=2021&implementation_conditions_met=yes&justifiable_reason=no&on-day=9&on-month=10&on-year=2024",
+    "transfer": (
+        "/transfer?calculate=1&holder_kind=university&state_established=yes&fiscally_funded=yes&has_reward_rules=yes&mode=license&net_income=2000000&reward_cash=800000&on-day=30&on-month=6&on-year=2024"
+    ),
+    "deadline": (
+        "/deadline?calculate=1&kind=patent&fiscally_funded=yes&rights_obtained_on-day=1&rights_obtained_on-month=10&rights_obtained_on-year=2021&implementation_conditions_met=yes&justifiable_reason=no&on-day=9&on-month=10&on-year=2024"
+    ),
     "law-article": "/law/luoyang#art_7",
     "rule": "/rules/rd_super_deduction_rate",
     "error": "/transfer?calculate=1&net_income=abc",

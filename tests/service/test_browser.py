@@ -91,11 +91,14 @@ def test_the_checker_by_keyboard_alone(page: Any) -> None:
     page.wait_for_url("**/checker/check?**")
     page.focus("a.govuk-button")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/checker/result?**")
     assert page.locator("#verdict").is_visible()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_checker_without_javascript_at_320_px(browser: Any, live_server: str, lang: str) -> None:
+def test_the_checker_without_javascript_at_320_px(
+    browser: Any, live_server: str, lang: str
+) -> None:
     context = browser.new_context(
         base_url=live_server, java_script_enabled=False, viewport={"width": 320, "height": 640}
     )

@@ -3,6 +3,7 @@ for every operation; no answer is a 5xx and every answer conforms to the declare
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import schemathesis
@@ -12,7 +13,6 @@ from schemathesis.specs.openapi import checks
 
 from innoreg.service.app import create_app
 from innoreg.service.settings import Settings
-import datetime as dt
 
 APP = create_app(Settings(today=dt.date(2024, 6, 30), access_log=False))
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)

@@ -31,18 +31,24 @@ def step_chart(values: list[dict[str, Any]], title: str, unit: str, today: dt.da
         return HEIGHT - PAD - (HEIGHT - 2 * PAD) * value / top
 
     path, labels = [], []
+    previous: tuple[dt.date, float] | None = None
     for index, (day, value) in enumerate(points):
         following = points[index + 1][0] if index + 1 < len(points) else end
         path.append(f"M{x(day):.1f},{y(value):.1f} H{x(following):.1f}")
         if index + 1 < len(points):
             path.append(f"V{y(points[index + 1][1]):.1f}")
-        labels.append(
-            f'<circle cx="{x(day):.1f}" cy="{y(value):.1f}" r="4" fill="#1d70b8"/>'
-            f'<text x="{x(day):.1f}" y="{y(value) - 8:.1f}" font-size="12" fill="#0b0c0c">'
-            f"{value:g}{escape(unit)}</text>"
-            f'<text x="{x(day):.1f}" y="{HEIGHT - PAD + 18}" font-size="11" fill="#484949">'
-            f"{day.year}</text>"
-        )
+        labels.append(f'<circle cx="{x(day):.1f}" cy="{y(value):.1f}" r="4" fill="#1d70b8"/>')
+        if previous is None or previous[1] != value:  # the same value is not labelled twice
+            labels.append(
+                f'<text x="{x(day):.1f}" y="{y(value) - 8:.1f}" font-size="12" fill="#0b0c0c">'
+                f"{value:g}{escape(unit)}</text>"
+            )
+        if previous is None or previous[0].year != day.year:
+            labels.append(
+                f'<text x="{x(day):.1f}" y="{HEIGHT - PAD + 18}" font-size="11" '
+                f'fill="#484949">{day.year}</text>'
+            )
+        previous = (day, value)
     return (
         f'<svg class="innoreg-chart" role="img" aria-label="{escape(title)}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
