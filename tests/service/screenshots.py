@@ -15,18 +15,11 @@ from urllib.parse import urlencode
 
 import uvicorn
 from playwright.sync_api import sync_playwright
+from tests.service.test_pages import ANSWERS
 
 from innoreg.service.app import create_app
 from innoreg.service.settings import Settings
 
-ANSWERS = {
-    "place": "luoyang",
-    "revenue": "80000000.00",
-    "rd": "500000.00",
-    "status": "above_designated_size",
-    "industry": "C",
-    "on": "2024-06-30",
-}
 RESULT = urlencode(ANSWERS)
 SHOTS = {
     "home": "/",

@@ -91,19 +91,20 @@ def check(request: Request) -> Response:
 
 @router.get("/checker/result")
 def result(request: Request) -> Response:
-    answers = answers_from(request.query_params)
-    outcome = _decide(request, answers)
-    if isinstance(outcome, Response):
-        return outcome
-    return render(request, "checker/result.html", outcome)
+    return _result(request, pdf=False)
 
 
 @router.get("/checker/result.pdf")
 def result_pdf(request: Request) -> Response:
-    answers = answers_from(request.query_params)
-    outcome = _decide(request, answers)
+    return _result(request, pdf=True)
+
+
+def _result(request: Request, *, pdf: bool) -> Response:
+    outcome = _decide(request, answers_from(request.query_params))
     if isinstance(outcome, Response):
         return outcome
+    if not pdf:
+        return render(request, "checker/result.html", outcome)
     from innoreg.service.web.pdf import pdf_response  # WeasyPrint only when a PDF is asked for
 
     return pdf_response(request, "checker/pdf.html", outcome, "innoreg-support-check.pdf")
