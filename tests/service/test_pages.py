@@ -196,3 +196,8 @@ def test_hostile_values_in_every_form_are_escaped(client: TestClient, value: str
 def test_a_form_over_its_size_limit_is_413(client: TestClient) -> None:
     answer = client.post("/checker/revenue", data={"revenue": "1" * 70_000})
     assert answer.status_code == 413 and "text/html" in answer.headers["content-type"]
+
+
+def test_a_date_left_out_is_the_day_shown_not_an_error(client: TestClient) -> None:
+    page = client.get("/transfer?calculate=1&net_income=abc", cookies={"lang": "en"})
+    assert 'href="#net_income"' in page.text and 'href="#on"' not in page.text

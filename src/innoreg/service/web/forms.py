@@ -111,3 +111,9 @@ def iso_date(raw: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text(raw)) if raw else None
     except (ValueError, Invalid):
         return None
+
+
+def default_day(raw: dict[str, str], name: str, day: dt.date) -> None:
+    """A date input left out entirely takes ``day`` (the one the page shows pre-filled)."""
+    if not any(f"{name}-{p}" in raw for p in ("day", "month", "year")):
+        raw.update({f"{name}-{p}": v for p, v in date_fields(day).items()})

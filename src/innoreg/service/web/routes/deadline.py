@@ -35,6 +35,7 @@ DATES = ("rights_obtained_on", "implemented_on", "on")
 
 def _read(request: Request) -> tuple[dict[str, str], dict[str, Any] | None, list[FieldError]]:
     raw = {k: v[: forms.MAX_FIELD_CHARS + 1] for k, v in request.query_params.items()}
+    forms.default_day(raw, "on", request.app.state.settings.law_date())
     if "calculate" not in raw:
         return raw, None, []
     entity: dict[str, Any] = {"id": "right"}
@@ -79,7 +80,6 @@ def _read(request: Request) -> tuple[dict[str, str], dict[str, Any] | None, list
 def deadline(request: Request) -> Response:
     raw, case, errors = _read(request)
     lang = language(request)
-    today = request.app.state.settings.law_date()
     context: dict[str, Any] = {
         "values": raw,
         "kinds": decisions.options("kind", lang),
@@ -90,8 +90,6 @@ def deadline(request: Request) -> Response:
         "errors": errors,
         "query": request.url.query,
     }
-    if "on-year" not in raw:
-        context["dates"]["on"] = forms.date_fields(today)
     if case is not None and not errors:
         try:
             context.update(_result(case))

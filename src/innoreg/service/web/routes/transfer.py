@@ -40,15 +40,14 @@ ENGINE_FIELDS = {name: name for name in REQUIRED} | {"date": "on", "*": "holder_
 @router.get("/transfer")
 def transfer(request: Request) -> Response:
     raw = {k: v[: forms.MAX_FIELD_CHARS + 1] for k, v in request.query_params.items()}
+    forms.default_day(raw, "on", request.app.state.settings.law_date())
     lang = language(request)
     context: dict[str, Any] = {
         "values": {k: v[: forms.MAX_FIELD_CHARS] for k, v in raw.items()},
         "errors": [],
         "holders": decisions.options("holder_kind", lang),
         "modes": decisions.options("mode", lang),
-        "on": {p: raw.get(f"on-{p}", "") for p in ("day", "month", "year")}
-        if "on-year" in raw
-        else forms.date_fields(request.app.state.settings.law_date()),
+        "on": {p: raw.get(f"on-{p}", "") for p in ("day", "month", "year")},
     }
     if "calculate" in raw:
         case, errors = _case(raw)
