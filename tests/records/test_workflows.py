@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from innoreg.records.db import Database
-from innoreg.records.determinations import replay
 from innoreg.records.errors import WorkflowError
 from innoreg.records.models import ActFact, Determination, IPAsset, RewardShare, Transfer
+from innoreg.records.replay import replay
 from innoreg.records.repositories import BUREAU
 from innoreg.records.types import utcnow
 from innoreg.records.workflows.applications import create_application, move
@@ -36,37 +36,6 @@ def test_a_filing_produces_a_determination_that_replays(database: Database) -> N
     with database.read() as session:
         stored = session.get(Determination, determination.id)
         assert stored is not None and replay(stored).same
-
-
-def test_replay_names_a_changed_pack_and_an_unexplained_change(database: Database) -> None:
-    with database.write(actor="test") as session:
-        record = filing(session, enterprise(session))
-        determination = decide_filing(
-            session, scope=BUREAU, filing_id=record.id, actor="test", day=DAY
-        )
-    with database.read() as session:
-        stored = session.get(Determination, determination.id)
-        assert stored is not None
-        subject = f"filing-{record.id}"
-        stored.result = {
-            **stored.result,
-            "results": {subject: {**stored.result["results"][subject], "rd_shortfall": "1.00"}},
-        }
-        same_pack = replay(stored)
-        assert (
-            same_pack.cause == "same rule pack: the engine's answer changed without a pack change"
-        )
-        assert (
-            f"result.results.{subject}.rd_shortfall: stored '1.00', now '0.00'"
-            in same_pack.differences
-        )
-        stored.pack_version = "2020.01.01+old"
-        stored.result = {**stored.result, "pack_version": "2020.01.01+old"}
-        changed = replay(stored)
-        assert changed.cause is not None and changed.cause.startswith(
-            "rule pack changed: 2020.01.01+old -> "
-        )
-        session.rollback()
 
 
 def test_an_application_moves_only_along_its_lifecycle(database: Database) -> None:

@@ -3,14 +3,13 @@ facts a bureau records."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from innoreg.cli.edge import user_errors
-from innoreg.cli.records_common import UrlOption, cli_actor, open_database
+from innoreg.cli.records_common import UrlOption, cli_actor, open_database, parse_day
 
 app = typer.Typer(help="The records database: schema, demo data, backups.", no_args_is_help=True)
 
@@ -86,6 +85,11 @@ def demo(
         summary = load_demo(open_database(url), enterprises=enterprises)
     counts = ", ".join(f"{v} {k}" for k, v in summary.counts.items())
     typer.echo(("loaded the demo city: " if summary.loaded else "demo already loaded: ") + counts)
+    typer.echo(
+        "IP assets are decided (Luoyang's in-force date is a labelled DEMO ASSUMPTION); decide "
+        "the filings with `innoreg determinations decide --kind filings --as-of 2024-06-30`",
+        err=True,
+    )
 
 
 @app.command()
@@ -123,14 +127,10 @@ def record_fact(
     url: UrlOption = None,
 ) -> None:
     """Record an act's in-force date, which evaluations then read as an assumption."""
-    from innoreg.errors import InputError
     from innoreg.records.acts import record_in_force
 
     with user_errors():
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            raise InputError(f"{value!r} is not a date (YYYY-MM-DD)", field="DATE") from None
+        day = parse_day(value, "DATE")
         database = open_database(url)
         with database.write(actor=cli_actor()) as session:
             record_in_force(
