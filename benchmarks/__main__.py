@@ -1,7 +1,9 @@
 """Run every benchmark and print the figures against the targets of DESIGN.md section 9.
 
-    .venv/bin/python -m benchmarks           # `make bench`: parse, one case, populations
-    .venv/bin/python -m benchmarks --quick   # CI smoke: 100,000 enterprises, no Parquet run
+    .venv/bin/python -m benchmarks           # `make bench`: parse, one case, populations,
+                                             # the records at 2% of the issue's sizes
+    .venv/bin/python -m benchmarks --quick   # CI smoke: 100,000 enterprises, no Parquet run,
+                                             # the records at 1%
 
 Environment: ``INNOREG_BENCH_N`` (population size, default 1,000,000),
 ``INNOREG_BENCH_LARGE_N`` (Parquet run, default 10,000,000; 0 skips it),
@@ -21,7 +23,7 @@ import sys
 import time
 import traceback
 
-from benchmarks import bench_case, bench_population
+from benchmarks import bench_case, bench_population, bench_records
 from benchmarks.common import EngineMismatch, Report, print_table
 
 PARSE_LINE = re.compile(
@@ -70,8 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     try:
         run_parse(report, args.quick)
-        for part in (bench_case.main, bench_population.main):
-            sub = part(quick=args.quick)
+        parts = [
+            lambda: bench_case.main(quick=args.quick),
+            lambda: bench_population.main(quick=args.quick),
+            lambda: bench_records.summary(0.01 if args.quick else 0.02),
+        ]
+        for part in parts:
+            sub = part()
             report.figures += sub.figures
             report.notes += sub.notes
     except EngineMismatch as exc:

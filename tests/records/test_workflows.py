@@ -9,10 +9,9 @@ from sqlalchemy import select
 
 from innoreg.records.db import Database
 from innoreg.records.errors import WorkflowError
-from innoreg.records.models import ActFact, Determination, IPAsset, RewardShare, Transfer
+from innoreg.records.models import Determination, IPAsset, RewardShare, Transfer
 from innoreg.records.replay import replay
 from innoreg.records.repositories import BUREAU
-from innoreg.records.types import utcnow
 from innoreg.records.workflows.applications import create_application, move
 from innoreg.records.workflows.filings import decide_filing
 from innoreg.records.workflows.ip import decide_ip_asset, issue_notices, overdue_assets, reports_due
@@ -161,16 +160,7 @@ def test_overdue_assets_are_exactly_those_the_engine_lets_the_government_impleme
         {"rights_obtained_on": dt.date(2020, 2, 29)},
     ]
     with database.write(actor="test") as session:
-        session.add(
-            ActFact(
-                jurisdiction="cn-ha-luoyang",
-                fact="in_force",
-                value=dt.date(2015, 1, 1),
-                recorded_by="test",
-                recorded_at=utcnow(),
-                source_note="test: the clock needs the regulations' in-force date",
-            )
-        )
+        luoyang_in_force(session)
         owner = enterprise(session)
         assets = [ip_asset(session, owner, n, **v) for n, v in enumerate(variants)]
         for asset in assets:
@@ -222,16 +212,7 @@ def test_annual_reports_fall_due_each_year(database: Database) -> None:
 def test_a_recorded_in_force_date_reaches_the_engine(database: Database) -> None:
     """The bureau's recorded in-force date is the case's assumption: the deadline is computed."""
     with database.write(actor="test") as session:
-        session.add(
-            ActFact(
-                jurisdiction="cn-ha-luoyang",
-                fact="in_force",
-                value=dt.date(2015, 1, 1),
-                recorded_by="test",
-                recorded_at=utcnow(),
-                source_note="test",
-            )
-        )
+        luoyang_in_force(session)
         asset = ip_asset(session, enterprise(session), 1)
         determination = decide_ip_asset(
             session, scope=BUREAU, asset_id=asset.id, actor="test", day=DAY

@@ -20,14 +20,7 @@ def upgrade(
     url: UrlOption = None,
 ) -> None:
     """Create or upgrade the schema (to the newest revision by default)."""
-    from innoreg.records import schema
-
-    with user_errors():
-        database = open_database(url, at_head=False)
-        schema.upgrade(database.engine, revision)
-        typer.echo(
-            f"{database.url.render_as_string()}: schema at {schema.current(database.engine)}"
-        )
+    _migrate(url, "upgrade", revision)
 
 
 @app.command()
@@ -36,11 +29,15 @@ def downgrade(
     url: UrlOption = None,
 ) -> None:
     """Step the schema back (one revision by default; `base` removes every table)."""
+    _migrate(url, "downgrade", revision)
+
+
+def _migrate(url: str | None, direction: str, revision: str) -> None:
     from innoreg.records import schema
 
     with user_errors():
         database = open_database(url, at_head=False)
-        schema.downgrade(database.engine, revision)
+        getattr(schema, direction)(database.engine, revision)
         at = schema.current(database.engine) or "base (empty)"
         typer.echo(f"{database.url.render_as_string()}: schema at {at}")
 

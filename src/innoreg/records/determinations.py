@@ -40,11 +40,23 @@ def declared_inputs(jurisdiction: str, date: dt.date, entity: str) -> frozenset[
     return frozenset(plan.entities[entity].inputs) if entity in plan.entities else frozenset()
 
 
-def entity_facts(
-    jurisdiction: str, date: dt.date, entity: str, facts: Mapping[str, Any]
+def entity_case(
+    jurisdiction: str,
+    day: dt.date,
+    entity: tuple[str, str],
+    subject: str,
+    facts: Mapping[str, Any],
 ) -> dict[str, Any]:
-    declared = declared_inputs(jurisdiction, date, entity)
-    return {k: v for k, v in facts.items() if k in declared and v is not None}
+    """A case of one record: ``entity`` is (kind, its plural in a case, e.g. ``("enterprise",
+    "enterprises")``); of ``facts``, the known ones the packs in force declare."""
+    kind, plural = entity
+    declared = declared_inputs(jurisdiction, day, kind)
+    inputs = {k: v for k, v in facts.items() if k in declared and v is not None}
+    return {
+        "jurisdiction": jurisdiction,
+        "date": day.isoformat(),
+        plural: [{"id": subject, **inputs}],
+    }
 
 
 def pack_versions(jurisdiction: str) -> dict[str, str]:
