@@ -76,9 +76,9 @@ def test_replay_of_everything_in_worker_processes_names_what_differs(database: D
             update(Determination).where(Determination.id == ids[3]).values(result=result)
         )
     url = database.url.render_as_string(hide_password=False)
-    total, chunks = replay_all(url, workers=2, chunk=2)
-    replayed = list(chunks)
-    assert total == 5 and [c.replayed for c in replayed] == [2, 2, 1]
+    run = replay_all(url, workers=2, chunk=2)
+    replayed = list(run.chunks)
+    assert (run.total, run.workers) == (5, 2) and [c.replayed for c in replayed] == [2, 2, 1]
     (differing,) = [outcome for c in replayed for outcome in c.differing]
     assert differing.determination_id == ids[3]
     assert differing.differences == [

@@ -57,10 +57,10 @@ def replay(
             report(outcome)
             raise typer.Exit(1)
         database.dispose()
-        total, chunks = replay_all(url_of(database))
-        differing = 0
-        with progress_bar("replaying", total) as advance:
-            for chunk in chunks:
+        run = replay_all(url_of(database))
+        total, differing = run.total, 0
+        with progress_bar(f"replaying ({run.workers} processes)", total) as advance:
+            for chunk in run.chunks:
                 for outcome in chunk.differing:
                     report(outcome)
                 differing += len(chunk.differing)

@@ -148,11 +148,17 @@ class ReplayChunk:
     differing: list[Replay]
 
 
-def replay_all(
-    url: str, *, workers: int | None = None, chunk: int = CHUNK
-) -> tuple[int, Iterator[ReplayChunk]]:
-    """How many determinations are stored, and their replays chunk by chunk in id order
-    (only the differing ones kept). Worker processes are forked here, before the caller
+@dataclass
+class ReplayRun:
+    total: int
+    workers: int
+    chunks: Iterator[ReplayChunk]
+    """Replays as it is iterated, chunk by chunk in id order."""
+
+
+def replay_all(url: str, *, workers: int | None = None, chunk: int = CHUNK) -> ReplayRun:
+    """Every stored determination replayed (only the differing ones kept), in ``workers``
+    processes (default: one per core). The processes are forked here, before the caller
     starts any thread of its own (a progress bar)."""
     database = Database(url)
     with database.read() as session:
@@ -161,9 +167,9 @@ def replay_all(
     ranges = [(ids[i], ids[min(i + chunk, len(ids)) - 1]) for i in range(0, len(ids), chunk)]
     workers = min(workers or len(os.sched_getaffinity(0)), len(ranges))
     if workers <= 1:
-        return len(ids), _inline(url, ranges)
+        return ReplayRun(len(ids), 1, _inline(url, ranges))
     pool = multiprocessing.get_context("fork").Pool(workers, _start_worker, (url,))
-    return len(ids), _pooled(pool, ranges)
+    return ReplayRun(len(ids), workers, _pooled(pool, ranges))
 
 
 def _inline(url: str, ranges: list[tuple[int, int]]) -> Iterator[ReplayChunk]:
