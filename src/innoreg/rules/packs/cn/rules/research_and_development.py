@@ -133,6 +133,7 @@ def rd_super_deduction(v: Vars, p: Params, ctx: Context) -> Expr:
 
     def year(periods: tuple[FiscalPeriod, ...]) -> Expr:
         if len(periods) == 1:  # one rate for the year: the rate variable is that rate
+            super_deduction_rate(v, periods[0].p)  # what it reads decides where years are cut
             return scale(v.rd_expense, v.rd_super_deduction_rate, "half_up")
         parts = [
             scale(expense, super_deduction_rate(v, period.p), "half_up")
