@@ -8,6 +8,7 @@ languages and JSON that keeps the contract."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass
@@ -527,3 +528,106 @@ def test_an_alias_in_a_case_file_decides_under_the_jurisdiction(cli: Cli, tmp_pa
 
 def test_a_template_by_alias_names_the_code(cli: Cli) -> None:
     assert "\njurisdiction: cn-ln\n" in cli("template", "-j", "liaoning").out
+
+
+# Reported defects (issue 6), each with its reproduction -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["template", "-j", "luoyang"],
+        ["template", "-j", "luoyang", "-e", "enterprise"],
+        ["template", "-j", "liaoning"],
+        ["template", "-j", "cn"],
+    ],
+)
+def test_every_template_is_a_yaml_case_that_evaluates_as_printed(
+    cli: Cli, tmp_path: Path, args: list[str]
+) -> None:
+    """`innoreg template -j luoyang > t.yaml; innoreg evaluate t.yaml` fails twice: a comment
+    glued to a long value (`integrated_circuit_or_machine_tool: false# …`) is not a comment in
+    YAML, and every entity kind's example has `id: 1`, which a case may use only once."""
+    run = cli(*args, "--date", "2024-06-30")
+    assert run.code == 0
+    case = yaml.safe_load(run.out)
+    for rows in (v for k, v in case.items() if k not in ("jurisdiction", "date")):
+        for row in rows:
+            assert all(isinstance(k, str) and " " not in k for k in row), row
+    decided = cli("evaluate", write(tmp_path, "template.yaml", run.out))
+    assert decided.code == 0, decided.err
+
+
+def test_a_template_gives_each_entity_a_different_id(cli: Cli) -> None:
+    """Ids are unique in a case, across entity kinds; the template writes `- id: 1` for each."""
+    ids = re.findall(r"^  - id: (\S+)", cli("template", "-j", "luoyang").out, re.M)
+    assert len(ids) == 3 and len(set(ids)) == 3, ids
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["rules", "show", "rd_shortfall", "--date", "bad", "--lang", "zh"],
+        ["rules", "list", "-f", "csv", "--lang", "zh"],
+        ["law", "show", "luoyang", "--rules", "--lang", "zh"],
+    ],
+)
+def test_lang_zh_is_accepted_by_every_command_with_text_output(cli: Cli, args: list[str]) -> None:
+    """`innoreg rules show rd_shortfall --date bad --lang zh` says `error: No such option: --lang`:
+    only evaluate, inputs and template take --lang."""
+    one_line_error(cli(*args), prefix="错误：")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["evaluate", ENTERPRISES, "--bogus", "--lang", "zh"],
+        ["evaluate", "--lang", "zh", ENTERPRISES, "--bogus"],
+        ["inputs", "--lang", "zh", "--bogus"],
+    ],
+)
+def test_an_unknown_option_with_lang_zh_is_a_chinese_line(cli: Cli, args: list[str]) -> None:
+    """click refuses the unknown option while parsing, before the eager --lang callback runs, so
+    the line stays English (`error: No such option: --bogus`)."""
+    one_line_error(cli(*args), prefix="错误：")
+
+
+def test_the_quick_path_does_not_carry_lang_into_the_next_run(cli: Cli) -> None:
+    """In one process (a test, a worker), `main([... '--lang', 'zh'])` leaves Chinese set for the
+    next `main([...])` without --lang: the quick path never resets the language, the typer path
+    does (`InnoregGroup.main`)."""
+    chinese = cli.console(["evaluate", ENTERPRISES, "-f", "text", "--lang", "zh"])
+    assert chinese.out.startswith("洛阳市")
+    with contextlib.suppress(SystemExit):  # no reset in between, as in one process
+        main(["evaluate", ENTERPRISES, "-f", "text"])
+    again = cli.capsys.readouterr().out
+    assert again.startswith("Luoyang Municipality"), again[:60]
+
+
+def test_output_into_a_closed_pipe_is_no_traceback(tmp_path: Path) -> None:
+    """`innoreg evaluate big.json --explain -f text | head -1` prints a BrokenPipeError traceback
+    from the quick path's print() (exit 1); the typer path (`--format=text`) exits quietly."""
+    import subprocess
+    import sys
+
+    enterprises = [
+        {"id": f"e{i}", "sales_revenue": "80000000.00", "rd_expense": "500000.00", "industry": "C"}
+        for i in range(8)
+    ]  # more than a pipe's buffer of text, so the writer is still writing when the reader goes
+    case = write(
+        tmp_path,
+        "big.json",
+        json.dumps({"jurisdiction": "luoyang", "date": "2024-06-30", "enterprises": enterprises}),
+    )
+    for output in (["-f", "text"], ["--format=text"]):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "innoreg", "evaluate", case, "--explain", *output],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        process.wait()
+        assert "Traceback" not in errors and "BrokenPipeError" not in errors, (output, errors)

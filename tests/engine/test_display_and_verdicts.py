@@ -393,3 +393,33 @@ def test_an_explained_decision_carries_its_explanations_in_the_json() -> None:
     assert list(document)[-1] == "explanations"
     step = document["explanations"]["luoyang-bearing"]["rd_shortfall"]
     assert step["value"] == "300000.00" and step["unit"] == "money"
+
+
+# Reported defects (issue 6), each with its reproduction -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "asset",
+    [
+        {"id": "done", "fiscally_funded": True, "rights_obtained_on": "2018-01-15",
+         "implemented_on": "2020-05-01", "implementation_conditions_met": True},
+        {"id": "private", "fiscally_funded": False, "rights_obtained_on": "2021-03-01"},
+    ],
+    ids=["implemented in time", "not fiscally funded"],
+)  # fmt: skip
+def test_an_asset_whose_period_has_ended_is_not_said_to_be_not_yet_in_power(
+    asset: dict[str, Any],
+) -> None:
+    """On 2024-06-30 a patent implemented within its period (ended 15 January 2021) gets
+    "Not (yet) within the government's power; last day to implement 15 January 2021" /
+    「政府尚不可实施；实施期限至2021年1月15日」: the period is over and the power will never
+    arise. (``verdict_line`` sees the values but not the case's date; the rendering has both.)"""
+    decision = decide(luoyang(ip_assets=[asset]))
+    found = decision.entity(asset["id"])
+    assert found.values["government_may_implement"] is False
+    deadline = found.values["implementation_deadline"]
+    assert deadline is not None and deadline < "2024-06-30"
+    en = " ".join(render_decision(decision, "en").split("Verdict: ", 1)[1].split("\n  ")[0].split())
+    zh = render_decision(decision, "zh").split("结论：", 1)[1].split("\n")[0]
+    assert "yet" not in en and "last day to implement" not in en, en
+    assert "尚" not in zh and "实施期限至" not in zh, zh

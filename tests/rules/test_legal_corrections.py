@@ -273,3 +273,28 @@ def test_a_population_outside_the_acts_dates_says_so_once() -> None:
     about_the_act = [w for w in decided.warnings if "Luoyang" in w]
     assert len(about_the_act) == 1 and "not in force" in about_the_act[0], decided.warnings
     assert not any("assume" in w for w in decided.warnings)
+
+
+# 1.6 Why a floor does not apply: reported defect -------------------------------------------------
+
+
+def test_where_a_floor_is_decided_the_basis_says_so_and_the_verdict_is_not_undecided() -> None:
+    """A licence by a unit without reward rules whose kind is not given: national art. 45 ¶1
+    reaches every unit without rules, and the engine decides the floor (500.00 of 1,000.00) and
+    the shortfall (400.00), yet `transfer_reward_basis` is `facts_missing` and the verdict says
+    "Not decided: the holder's kind or the mode of transformation is not given"."""
+    from innoreg.engine.verdict import verdict_line
+
+    case = {
+        "jurisdiction": "cn",
+        "date": "2024-06-30",
+        "transfers": [
+            {"id": "t1", "mode": "license", "net_income": "1000.00", "reward_cash": "100.00"}
+        ],
+    }
+    found = decide(case).entity("t1")
+    values = found.values
+    assert values["transfer_reward_minimum"] == "500.00"
+    assert values["transfer_reward_compliant"] is False
+    assert values["transfer_reward_basis"] == "statutory_floor", values["transfer_reward_basis"]
+    assert not verdict_line(found.kind, values).startswith("Not decided")
