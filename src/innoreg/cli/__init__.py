@@ -42,7 +42,7 @@ def root(
 
 
 def _register() -> None:
-    from innoreg.cli import demo, evaluate, inputs, law, rules
+    from innoreg.cli import demo, evaluate, inputs, law, rules, serve
 
     app.add_typer(law.app, name="law")
     app.add_typer(rules.app, name="rules")
@@ -50,6 +50,15 @@ def _register() -> None:
     app.command("inputs")(inputs.inputs_command)
     app.command("template")(inputs.template_command)
     app.command("demo")(demo.demo)
+    app.command("serve")(serve.serve)
+    from innoreg.cli import audit, db, determinations, ip, records_io
+
+    app.add_typer(db.app, name="db")
+    app.add_typer(determinations.app, name="determinations")
+    app.add_typer(ip.app, name="ip")
+    app.add_typer(audit.app, name="audit")
+    app.add_typer(records_io.import_app, name="import")
+    app.add_typer(records_io.export_app, name="export")
 
 
 _register()
