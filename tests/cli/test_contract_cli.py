@@ -326,26 +326,31 @@ def test_evaluate_prints_the_json_contract_the_same_on_both_paths(cli: Cli) -> N
     assert "luoyang-bearing.industry=C" not in decided["assumed"]
 
 
-def test_text_output_in_chinese(cli: Cli) -> None:
-    run = cli("evaluate", ENTERPRISES, "-f", "text", "--lang", "zh")
-    assert run.code == 0
-    text = run.out
-    assert text.startswith("洛阳市（cn-ha-luoyang），适用2024年6月30日施行的法律\n")
-    assert "结论：不符合：尚需增加研发投入300,000.00元（30.00万元；销售收入×1%）" in text
-    assert re.search(r"研究开发费用占销售收入比例\s+0\.625%\s+\[rd_intensity\]", text)
-    assert re.search(
-        r"研发费用加计扣除额\s+500,000\.00元（50\.00万元）\s+\[rd_super_deduction\]", text
-    )
-    assert "！ 《洛阳市科学技术进步条例》的施行日期未有记录" in text
+TEXT_OUTPUT = {
+    "zh": (
+        "洛阳市（cn-ha-luoyang），适用2024年6月30日施行的法律\n",
+        "结论：不符合：尚需增加研发投入300,000.00元（30.00万元；销售收入×1%）",
+        r"研究开发费用占销售收入比例\s+0\.625%\s+\[rd_intensity\]",
+        r"研发费用加计扣除额\s+500,000\.00元（50\.00万元）\s+\[rd_super_deduction\]",
+        "！ 《洛阳市科学技术进步条例》的施行日期未有记录",
+    ),
+    "en": (
+        "Luoyang Municipality (cn-ha-luoyang), law in force on 30 June 2024\n",
+        "Verdict: Not eligible: 300,000.00 yuan more R&D needed (sales revenue × 1 %)",
+        r"R&D intensity\s+0\.625 %\s+\[rd_intensity\]",
+        r"R&D super-deduction\s+500,000\.00 yuan\s+\[rd_super_deduction\]",
+        "! the in-force date of the Luoyang Municipal Science and Technology Progress Regulations",
+    ),
+}
 
 
-def test_text_output_in_english(cli: Cli) -> None:
-    run = cli("evaluate", ENTERPRISES, "-f", "text", "--lang", "en")
-    assert run.code == 0
-    text = run.out
-    assert text.startswith("Luoyang Municipality (cn-ha-luoyang), law in force on 30 June 2024\n")
-    assert "Verdict: Not eligible: 300,000.00 yuan more R&D needed (sales revenue × 1 %)" in text
-    assert re.search(r"R&D intensity\s+0\.625 %\s+\[rd_intensity\]", text)
+@pytest.mark.parametrize("lang", TEXT_OUTPUT)
+def test_text_output_in_each_language(cli: Cli, lang: str) -> None:
+    header, verdict, intensity, deduction, warning = TEXT_OUTPUT[lang]
+    run = cli("evaluate", ENTERPRISES, "-f", "text", "--lang", lang)
+    assert run.code == 0 and run.out.startswith(header)
+    assert verdict in run.out and warning in run.out
+    assert re.search(intensity, run.out) and re.search(deduction, run.out)
 
 
 def test_a_chinese_locale_makes_chinese_text_the_default(
