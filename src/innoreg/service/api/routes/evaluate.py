@@ -1,4 +1,4 @@
-"""``POST /v1/evaluate``: decide a case (DESIGN section 5), the same document the CLI prints."""
+"""``POST /v1/evaluate``: decide a case (docs/vocabulary.md), the same document the CLI prints."""
 
 from __future__ import annotations
 
