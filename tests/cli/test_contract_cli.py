@@ -461,7 +461,9 @@ def test_a_transfer_template_is_a_yaml_case_that_filled_in_evaluates(
     filled = write(tmp_path, "filled.yaml", yaml.safe_dump(case, allow_unicode=True))
     decided = cli("evaluate", filled)
     assert decided.code == 0, decided.err
-    assert json.loads(decided.out)["results"]["1"]["transfer_reward_minimum"] == "1000000.00"
+    assert (
+        json.loads(decided.out)["results"]["transfer-1"]["transfer_reward_minimum"] == "1000000.00"
+    )
 
 
 # law show --rules, and aliases everywhere ------------------------------------------------------

@@ -94,7 +94,7 @@ def template_command(
         f"date: {day.isoformat()}          # the law in force on this day decides the case",
     ]
     for name, plural, label in kinds:
-        lines += ["", f"{plural}:                      # {label.en} / {label.zh}", "  - id: 1"]
+        lines += ["", f"{plural}:  # {label.en} / {label.zh}", f"  - id: {name}-1"]
         for info in (i for i in found if i.spec.entity == name):
             spec = info.spec
             value = _example(info)
@@ -102,7 +102,7 @@ def template_command(
             if spec.options:
                 note += " — " + ", ".join(f"{o.code} ({o.label.zh})" for o in spec.options)
             note += f"; default: {info.default_text}"
-            lines.append(f"    {spec.name}: {value}".ljust(38) + f"# {note}")
+            lines.append(f"    {spec.name}: {value}".ljust(38) + f"  # {note}")
     typer.echo("\n".join(lines))
 
 

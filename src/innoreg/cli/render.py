@@ -81,7 +81,9 @@ def _entity(entity: EntityDecision, plan: Any, lang: Language) -> list[str]:
     kind = entity_plan.kind.label.in_(lang)
     lines = [f"{entity.id}  ({kind})"]
     lines += _wrapped(
-        _t(lang, "Verdict: ", "结论：") + verdict_line(entity.kind, entity.values, lang), "  "
+        _t(lang, "Verdict: ", "结论：")
+        + verdict_line(entity.kind, entity.values, lang, on=plan.date),
+        "  ",
     )
     labels = {v.spec.name: (v.spec.label, v.spec.unit) for v in entity_plan.variables}
     width = min(max((columns(label.in_(lang)) for label, _ in labels.values()), default=0), 48)
