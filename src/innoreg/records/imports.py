@@ -127,7 +127,8 @@ def import_file(
         message = (
             f"{path.name}：{bad_rows}行共{len(problems)}处问题；未导入任何内容"
             if lang == "zh"
-            else f"{path.name}: {len(problems)} problem(s) in {bad_rows} row(s); nothing was imported"
+            else f"{path.name}: {len(problems)} problem(s) in {bad_rows} row(s); "
+            "nothing was imported"
         )
         raise ImportRejectedError(message, problems)
     for start in range(0, len(records), CHUNK):
