@@ -32,11 +32,12 @@ class _DuplicateKeyError(ValueError):
 
 def _duplicate_error(key: str, line: int | None, name: str) -> InputError:
     where = f" (line {line})" if line else ""
+    where_zh = f"（第{line}行）" if line else ""
     return InputError(
         f"key {key!r} is given twice{where}; a case must say each thing once",
         field=key,
         rule="no duplicate keys",
-        zh=f"键 {key!r} 重复出现{where}；同一事项只能给出一次",
+        zh=f"键 {key!r} 重复出现{where_zh}；同一事项只能给出一次",
     )
 
 
