@@ -4,6 +4,8 @@ English and Chinese label."""
 
 from __future__ import annotations
 
+import polars as pl
+
 from innoreg.labels import Label, Language
 
 DISTRICTS: dict[str, Label] = {
@@ -65,3 +67,12 @@ def group_label(key: str, value: str | None, lang: Language) -> str:
         return f"{value} {SECTIONS[value].in_(lang)}"
     table = {"district": DISTRICTS, "size_class": SIZE_CLASSES}.get(key, {})
     return table[value].in_(lang) if value in table else value
+
+
+def order_of(key: str) -> pl.Expr:
+    """A sort key that lists a group's values in their customary order: the central districts
+    first, then the counties; sections by letter; sizes from large to micro."""
+    order = {"district": list(DISTRICTS), "size_class": list(SIZE_CLASSES)}.get(key)
+    if order is None:
+        return pl.col(key)
+    return pl.col(key).replace_strict(order, list(range(len(order))), default=len(order))

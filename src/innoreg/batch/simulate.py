@@ -135,6 +135,8 @@ def simulate(
     duplicates = _duplicate_ids(source) if ID in names else no_problems()
     if target is not None:
         target.start()
+    if progress is not None:
+        progress(0, total)
     try:
         outcomes = _run(source, scenario, target, duplicates, engine, scheduler, workers,
                         partition_rows, total, progress)  # fmt: skip

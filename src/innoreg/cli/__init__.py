@@ -19,12 +19,14 @@ app = typer.Typer(
 
 
 def _register() -> None:
-    from innoreg.cli import demo, evaluate, law, rules
+    from innoreg.cli import demo, evaluate, law, population, rules, simulate
 
     app.add_typer(law.app, name="law")
     app.add_typer(rules.app, name="rules")
     app.command("evaluate")(evaluate.evaluate)
     app.command("demo")(demo.demo)
+    app.add_typer(population.app, name="population")
+    app.command("simulate")(simulate.simulate)
 
 
 _register()
