@@ -18,7 +18,9 @@ from innoreg.batch.scenario import EFFECT, GROUPS, REFORM_SUFFIX, Scenario
 ROWS = "rows"
 EFFECTS = ("gains", "loses", "mixed", "changed")
 HISTOGRAM_BINS = 100
-"""R&D intensity in bins of 0.1 % up to 10 %; the last bin holds 10 % and above."""
+"""R&D intensity in bins of 0.1 % up to 10 %; bin 100 holds 10 % and above, bin -1 the rows
+without R&D expense, a null bin the rows without a ratio (no revenue)."""
+NO_RD = -1
 BINS_PER_UNIT = 1000
 ROUTE = "route"
 ROUTES = ("high_tech", "above_designated_size", "other")
@@ -93,7 +95,11 @@ def histogram_of(results: pl.DataFrame) -> pl.DataFrame | None:
     # off) lands in the 1.0 % bin, and one fen below 1 % stays below on any revenue short of
     # 100 billion yuan.
     scaled = pl.col("rd_intensity") * BINS_PER_UNIT + 1e-12
-    bin_ = scaled.floor().clip(0, HISTOGRAM_BINS)
+    bin_ = (
+        pl.when(pl.col("rd_intensity") == 0)
+        .then(pl.lit(NO_RD, pl.Float64))
+        .otherwise(scaled.floor().clip(0, HISTOGRAM_BINS))
+    )
     return (
         results.group_by(route.alias(ROUTE), bin_.cast(pl.Int64).alias("bin"))
         .agg(pl.len().alias(ROWS))
