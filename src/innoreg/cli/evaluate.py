@@ -47,15 +47,22 @@ def evaluate(
             help="Choose a reading of an ambiguous sentence (repeatable).",
         ),
     ] = None,
+    reform: Annotated[
+        Path | None, typer.Option("--reform", help="Decide under a reform (YAML) of the law.")
+    ] = None,
 ) -> None:
     """Decide a case: eligibility, minimum rewards, deadlines, with explanations."""
     from innoreg.engine.evaluate import evaluate_case
+    from innoreg.engine.reform import Reform
 
     with user_errors():
         case = read_case(case_file)
         if date is not None:
             case["date"] = date
-        result = evaluate_case(case, explain=explain, interpretations=_choices(interpretation))
+        chosen = Reform.from_yaml(reform) if reform is not None else None
+        result = evaluate_case(
+            case, explain=explain, interpretations=_choices(interpretation), reform=chosen
+        )
     if output is Format.json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
