@@ -37,7 +37,7 @@ def run_on_dask(
                 n_workers=workers or 2,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # no fixed port: several runs may share a machine
                 silence_logs=logging.WARNING,
             )
         try:

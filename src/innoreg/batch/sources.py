@@ -1,8 +1,9 @@
 """Where a population comes from: a CSV, an Excel workbook, a Parquet file, a directory or a
 glob of Parquet files, or a polars frame; and how it is cut into partitions.
 
-CSV and Excel are read as text, column by column, so that no amount passes through a binary
-float on the way in (the checks read the text by the case contract). Parquet keeps its types
+CSV is read as text, so that no amount passes through a binary float on the way in (the
+checks read the text by the case contract); Excel's numbers are floats already, read by their
+shortest decimal form, as a case reads a JSON number. Parquet keeps its types
 (money as decimals, booleans as booleans) and is read partition by partition: one Parquet file
 is one partition (a file larger than the partition size is cut into row ranges), which is
 also what a Dask task reads.
@@ -20,6 +21,7 @@ import polars as pl
 from innoreg.errors import InputError
 
 DEFAULT_PARTITION_ROWS = 1_000_000
+ID = "id"
 GLOB_CHARACTERS = ("*", "?", "[")
 
 
@@ -150,10 +152,13 @@ def _parquet_rows(file: str) -> int:
 
 
 def _read_excel(path: Path) -> pl.DataFrame:
-    """The first sheet, every cell as text (a number as Excel shows it, never via a float's
-    long digits), empty cells null."""
+    """The first sheet. A column of numbers is read as numbers (Excel holds them as binary
+    floats; the checks read each by its shortest decimal form, as a case reads a JSON number),
+    a column mixing numbers and text as text, ``id`` always as text."""
     try:
-        frame = pl.read_excel(path, infer_schema_length=0)
+        header = pl.read_excel(path, read_options={"n_rows": 0}).columns
+        overrides = {ID: pl.String} if ID in header else None
+        frame = pl.read_excel(path, infer_schema_length=None, schema_overrides=overrides)
     except Exception as exc:  # fastexcel raises its own types for a damaged workbook
         raise InputError(f"cannot read {path.name}: {exc}", field="population") from None
     return frame
