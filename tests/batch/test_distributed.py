@@ -6,7 +6,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from innoreg.batch import InvalidRows, Reform, simulate
+from innoreg.batch import InvalidRowsError, Reform, simulate
 
 from .conftest import LAW
 
@@ -45,8 +45,9 @@ def test_the_cluster_gives_the_local_rows_and_summaries(
 def test_each_task_writes_its_own_part(
     partitioned: Path, dask_scheduler: str, tmp_path: Path
 ) -> None:
-    simulate(str(partitioned), output=tmp_path / "parts", engine="dask",
-             scheduler=dask_scheduler, **LAW)  # fmt: skip
+    simulate(
+        str(partitioned), output=tmp_path / "parts", engine="dask", scheduler=dask_scheduler, **LAW
+    )
     parts = sorted(p.name for p in (tmp_path / "parts").iterdir())
     assert parts == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
 
@@ -56,12 +57,21 @@ def test_bad_rows_found_by_the_workers_stop_the_run(
 ) -> None:
     bad = city.head(50).with_columns(pl.col("rd_expense").cast(pl.String))
     bad = bad.with_columns(
-        pl.when(pl.int_range(pl.len()) == 30).then(pl.lit("x")).otherwise("rd_expense").alias("rd_expense")
+        pl.when(pl.int_range(pl.len()) == 30)
+        .then(pl.lit("x"))
+        .otherwise("rd_expense")
+        .alias("rd_expense")
     )
     bad.write_parquet(tmp_path / "bad.parquet")
-    with pytest.raises(InvalidRows) as caught:
-        simulate(str(tmp_path / "bad.parquet"), output=tmp_path / "out.parquet", engine="dask",
-                 scheduler=dask_scheduler, partition_rows=20, **LAW)  # fmt: skip
+    with pytest.raises(InvalidRowsError) as caught:
+        simulate(
+            str(tmp_path / "bad.parquet"),
+            output=tmp_path / "out.parquet",
+            engine="dask",
+            scheduler=dask_scheduler,
+            partition_rows=20,
+            **LAW,
+        )
     assert caught.value.problems.select("row", "column").rows() == [(31, "rd_expense")]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.parquet"]
 

@@ -8,7 +8,7 @@ from typing import Any
 import polars as pl
 import pytest
 
-from innoreg.batch import InvalidRows, Reform, simulate
+from innoreg.batch import InvalidRowsError, Reform, simulate
 from innoreg.batch.output import write_workbook
 from innoreg.batch.scenario import EFFECT
 from innoreg.engine import evaluate_case
@@ -80,9 +80,10 @@ def test_gains_and_losses_follow_the_reform(city: pl.DataFrame, reform: Reform) 
     gained = rows.filter(pl.col("rd_super_deduction_reform") > pl.col("rd_super_deduction"))
     assert (gained[EFFECT].is_in(["gains", "mixed"])).all()
     total = results.summary()
-    assert total["loses"][0] + total["mixed"][0] == rows.filter(
-        pl.col(EFFECT).is_in(["loses", "mixed"])
-    ).height
+    assert (
+        total["loses"][0] + total["mixed"][0]
+        == rows.filter(pl.col(EFFECT).is_in(["loses", "mixed"])).height
+    )
 
 
 def _decided(city: pl.DataFrame, reform: Reform) -> pl.DataFrame:
@@ -172,7 +173,7 @@ def test_bad_rows_stop_the_run_and_nothing_is_written(city: pl.DataFrame, tmp_pa
         .alias("high_tech"),
     )
     out = tmp_path / "r.parquet"
-    with pytest.raises(InvalidRows) as caught:
+    with pytest.raises(InvalidRowsError) as caught:
         simulate(bad, output=out, partition_rows=30, **LAW)
     problems = caught.value.problems
     assert problems.select("row", "column").rows() == [(8, "sales_revenue"), (42, "high_tech")]
@@ -186,7 +187,7 @@ def test_bad_rows_stop_the_run_and_nothing_is_written(city: pl.DataFrame, tmp_pa
 
 def test_an_id_used_twice_is_a_bad_row(city: pl.DataFrame) -> None:
     twice = pl.concat([city.head(5), city.slice(2, 1)])
-    with pytest.raises(InvalidRows) as caught:
+    with pytest.raises(InvalidRowsError) as caught:
         simulate(twice, **LAW)
     assert caught.value.problems["row"].to_list() == [3, 6]
     assert "rows 3, 6" in caught.value.problems["problem"][0]
@@ -208,5 +209,7 @@ def test_a_form_innoreg_cannot_write_is_refused_before_any_work(
 
 def test_progress_is_reported_up_to_every_row(city: pl.DataFrame) -> None:
     seen: list[tuple[int, int]] = []
-    simulate(city, partition_rows=1_000, progress=lambda done, total: seen.append((done, total)), **LAW)
+    simulate(
+        city, partition_rows=1_000, progress=lambda done, total: seen.append((done, total)), **LAW
+    )
     assert seen == [(0, 3_000), (1_000, 3_000), (2_000, 3_000), (3_000, 3_000)]

@@ -34,7 +34,9 @@ def test_the_city_is_manufacturing_heavy_with_heavy_tailed_revenue() -> None:
 
 def test_rd_intensity_clusters_near_the_one_per_cent_line_and_sits_on_it_exactly() -> None:
     city = synthesise(20_000, seed=3)
-    ratio = (city["rd_expense"].cast(pl.Float64) / city["sales_revenue"].cast(pl.Float64)).alias("r")
+    ratio = (city["rd_expense"].cast(pl.Float64) / city["sales_revenue"].cast(pl.Float64)).alias(
+        "r"
+    )
     above = city.with_columns(ratio).filter(
         pl.col("above_designated_size") & ~pl.col("high_tech") & (pl.col("r") > 0)
     )

@@ -6,13 +6,13 @@ thin wrappers around these functions.
 """
 
 from innoreg.batch.scenario import Scenario
-from innoreg.batch.simulate import InvalidRows, Simulation, simulate
+from innoreg.batch.simulate import InvalidRowsError, Simulation, simulate
 from innoreg.batch.summary import summaries, summary
 from innoreg.batch.synth import synthesise, write_population
 from innoreg.engine.reform import Reform
 
 __all__ = [
-    "InvalidRows",
+    "InvalidRowsError",
     "Reform",
     "Scenario",
     "Simulation",

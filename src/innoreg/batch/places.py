@@ -36,7 +36,9 @@ SECTIONS: dict[str, Label] = {
     "F": Label("Wholesale and retail", "批发和零售业"),
     "G": Label("Transport, storage and post", "交通运输、仓储和邮政业"),
     "H": Label("Accommodation and catering", "住宿和餐饮业"),
-    "I": Label("Information transmission, software and IT services", "信息传输、软件和信息技术服务业"),
+    "I": Label(
+        "Information transmission, software and IT services", "信息传输、软件和信息技术服务业"
+    ),
     "J": Label("Finance", "金融业"),
     "K": Label("Real estate", "房地产业"),
     "L": Label("Leasing and business services", "租赁和商务服务业"),

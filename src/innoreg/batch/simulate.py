@@ -4,7 +4,7 @@ cluster; per-row results written by the output's form; summaries as polars frame
 
     >>> from innoreg.batch import simulate, synthesise
     >>> run = simulate(synthesise(2_000, seed=7), jurisdiction="luoyang",
-    ...                date=dt.date(2024, 6, 30), assumptions={"cn-ha-luoyang.in_force": dt.date(2015, 3, 1)})
+    ...                date=dt.date(2024, 6, 30))
     >>> run.rows, run.summary()["rows"][0]
     (2000, 2000)
 """
@@ -35,12 +35,14 @@ Progress = Callable[[int, int], None]
 """Called with (rows done, rows in all) as partitions finish."""
 
 
-class InvalidRows(InputError):
+class InvalidRowsError(InputError):
     """Rows that break the input contract; nothing was written."""
 
     def __init__(self, problems: pl.DataFrame, bad_rows: int) -> None:
         first = problems.row(0, named=True) if problems.height else None
-        where = f" (first: row {first[ROW]}, {first['column']}: {first['problem']})" if first else ""
+        where = (
+            f" (first: row {first[ROW]}, {first['column']}: {first['problem']})" if first else ""
+        )
         super().__init__(
             f"{rows(bad_rows)} not valid{where}; nothing written "
             "(--skip-invalid decides the other rows)",
@@ -112,7 +114,7 @@ def simulate(
     progress: Progress | None = None,
 ) -> Simulation:
     """Decide every row of ``population`` (a path, a glob or a polars frame); with ``reform``,
-    beside the baseline. Rows that break the input contract raise ``InvalidRows`` (nothing is
+    beside the baseline. Rows that break the input contract raise ``InvalidRowsError`` (nothing is
     written) unless ``skip_invalid``, which decides the others and reports them."""
     scenario = Scenario(
         jurisdiction,
@@ -138,11 +140,21 @@ def simulate(
     if progress is not None:
         progress(0, total)
     try:
-        outcomes = _run(source, scenario, target, duplicates, engine, scheduler, workers,
-                        partition_rows, total, progress)  # fmt: skip
+        outcomes = _run(
+            source,
+            scenario,
+            target,
+            duplicates,
+            engine,
+            scheduler,
+            workers,
+            partition_rows,
+            total,
+            progress,
+        )
         problems, bad = _problems(outcomes)
         if bad and not skip_invalid:
-            raise InvalidRows(problems, bad)
+            raise InvalidRowsError(problems, bad)
         written = None
         if target is not None:
             written = target.finish([Path(o.part) for o in outcomes if o.part])

@@ -41,14 +41,48 @@ DISTRICT_WEIGHTS: dict[str, float] = {
 
 # GB/T 4754 divisions and their share of the city (manufacturing about half); None: not given.
 INDUSTRY_WEIGHTS: dict[str | None, float] = {
-    "C13": 0.020, "C14": 0.010, "C16": 0.001, "C17": 0.010, "C22": 0.005, "C25": 0.004,
-    "C26": 0.020, "C27": 0.010, "C29": 0.015, "C30": 0.040, "C31": 0.010, "C32": 0.030,
-    "C33": 0.040, "C34": 0.070, "C35": 0.060, "C36": 0.020, "C37": 0.015, "C38": 0.030,
-    "C39": 0.020, "C40": 0.010, "B09": 0.020, "B10": 0.010, "D44": 0.015, "E48": 0.050,
-    "F51": 0.080, "F52": 0.040, "G54": 0.030, "H61": 0.010, "H62": 0.010, "I63": 0.005,
-    "I64": 0.015, "I65": 0.040, "K70": 0.020, "L72": 0.030, "M73": 0.020, "M74": 0.020,
-    "M75": 0.040, "N77": 0.005, "R86": 0.003, "R90": 0.004, None: 0.010,
-}  # fmt: skip
+    "C13": 0.020,
+    "C14": 0.010,
+    "C16": 0.001,
+    "C17": 0.010,
+    "C22": 0.005,
+    "C25": 0.004,
+    "C26": 0.020,
+    "C27": 0.010,
+    "C29": 0.015,
+    "C30": 0.040,
+    "C31": 0.010,
+    "C32": 0.030,
+    "C33": 0.040,
+    "C34": 0.070,
+    "C35": 0.060,
+    "C36": 0.020,
+    "C37": 0.015,
+    "C38": 0.030,
+    "C39": 0.020,
+    "C40": 0.010,
+    "B09": 0.020,
+    "B10": 0.010,
+    "D44": 0.015,
+    "E48": 0.050,
+    "F51": 0.080,
+    "F52": 0.040,
+    "G54": 0.030,
+    "H61": 0.010,
+    "H62": 0.010,
+    "I63": 0.005,
+    "I64": 0.015,
+    "I65": 0.040,
+    "K70": 0.020,
+    "L72": 0.030,
+    "M73": 0.020,
+    "M74": 0.020,
+    "M75": 0.040,
+    "N77": 0.005,
+    "R86": 0.003,
+    "R90": 0.004,
+    None: 0.010,
+}
 
 # Where a district leans: industry code prefix -> factor on its share.
 DISTRICT_LEANINGS: dict[str, dict[str, float]] = {
@@ -159,7 +193,8 @@ def write_population(frame: pl.DataFrame, path: Path | str) -> Path:
 def _draw(rng: np.random.Generator, weights: np.ndarray, n: int) -> np.ndarray:
     cumulative = np.cumsum(weights / weights.sum())
     picks: np.ndarray = np.searchsorted(cumulative, rng.random(n), side="right")
-    return np.minimum(picks, len(weights) - 1)
+    bounded: np.ndarray = np.minimum(picks, len(weights) - 1)
+    return bounded
 
 
 def _industries(
@@ -179,7 +214,7 @@ def _industries(
 
 def _flags(codes: list[str | None], prefixes: tuple[str, ...]) -> np.ndarray:
     """For each industry code (by index): does it start with one of ``prefixes``?"""
-    return np.array([bool(c) and c.startswith(prefixes) for c in codes], dtype=bool)
+    return np.array([c is not None and c.startswith(prefixes) for c in codes], dtype=bool)
 
 
 def _revenue_fen(rng: np.random.Generator, n: int, industrial: np.ndarray) -> np.ndarray:

@@ -90,7 +90,7 @@ def simulate(
     """Decide every row of a population (and a reform beside it); summarise and report."""
     # polars, the engine's population pass and (for --engine dask) distributed are imported
     # here, so that other commands start fast.
-    from innoreg.batch.simulate import InvalidRows
+    from innoreg.batch.simulate import InvalidRowsError
     from innoreg.batch.simulate import simulate as run_simulation
     from innoreg.cli.evaluate import _choices
     from innoreg.engine.reform import Reform
@@ -101,7 +101,7 @@ def simulate(
         if engine is Engine.local and (scheduler or workers):
             raise InputError("--scheduler and --workers need --engine dask", field="--engine")
         started = time.perf_counter()
-        with _progress() as progress:
+        with _ProgressBar() as progress:
             try:
                 result = run_simulation(
                     population,
@@ -118,7 +118,7 @@ def simulate(
                     workers=workers,
                     progress=progress,
                 )
-            except InvalidRows as exc:
+            except InvalidRowsError as exc:
                 _show_problems(exc.problems, exc.bad_rows)
                 raise
         seconds = time.perf_counter() - started
@@ -162,15 +162,17 @@ def _show_problems(problems: pl.DataFrame, count: int) -> None:
         )
     shown = min(problems.height, PROBLEMS_SHOWN)
     if problems.height > shown:
-        typer.echo(f"  … {problems.height - shown:,} more problems, {count:,} rows in all", err=True)
+        typer.echo(
+            f"  … {problems.height - shown:,} more problems, {count:,} rows in all", err=True
+        )
 
 
-class _progress:
+class _ProgressBar:
     """A Rich progress bar on stderr for large populations (none for small ones)."""
 
     def __enter__(self) -> Progress:
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TimeElapsedColumn
 
         self.bar = Progress(
             "[progress.description]{task.description}",
@@ -180,7 +182,7 @@ class _progress:
             console=Console(stderr=True),
             transient=True,
         )
-        self.task: int | None = None
+        self.task: TaskID | None = None
 
         def advance(done: int, total: int) -> None:
             if total < PROGRESS_MIN_ROWS:

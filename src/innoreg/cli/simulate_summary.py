@@ -25,7 +25,11 @@ def print_summary(result: Simulation, seconds: float, lang: Language) -> None:
         TITLES[lang].format(rows=result.rows, name=result.population, seconds=seconds)
         + f" — {plan.jurisdiction} {plan.date.isoformat()}"
         + (f", reform {reform.name}" if reform else "")
-        + (f", {result.partitions} partitions on {result.engine}" if result.engine == "dask" else ""),
+        + (
+            f", {result.partitions} partitions on {result.engine}"
+            if result.engine == "dask"
+            else ""
+        ),
         highlight=False,
     )
     if result.output is not None:
@@ -34,13 +38,13 @@ def print_summary(result: Simulation, seconds: float, lang: Language) -> None:
         console.print(f"assumed: {line}", highlight=False)
     for line in result.warnings:
         console.print(f"warning: {line}", highlight=False, style="yellow")
-    heads = {"en": ["", "baseline", "reform", "change"], "zh": ["", "现行", "改革后", "变化"]}[lang]
+    heads = {"en": ["", "baseline", "reform", "change"], "zh": ["", "现行", "改革后", "变化"]}
     table = Table(title=GROUP_LABELS[None].in_(lang), title_justify="left")
     lines = totals(result.cube, result.scenario, lang)
-    for index, head in enumerate(heads[: max(len(line) for line in lines)]):
+    for index, head in enumerate(heads[lang][: max(len(line) for line in lines)]):
         table.add_column(head, justify="left" if index == 0 else "right")
-    for line in lines:
-        table.add_row(*line)
+    for cells in lines:
+        table.add_row(*cells)
     console.print(table)
     for by in GROUPS:
         if result.cube[by].is_null().all():

@@ -13,8 +13,12 @@ from innoreg.batch.tables import GROUP_LABELS, Column, headline
 from innoreg.errors import InputError
 from innoreg.labels import Language
 
-SHEETS = {None: "totals", "district": "by district", "industry_section": "by industry section",
-          "size_class": "by size class"}  # fmt: skip
+SHEETS = {
+    None: "totals",
+    "district": "by district",
+    "industry_section": "by industry section",
+    "size_class": "by size class",
+}
 
 
 def write_report(sim: Simulation, folder: Path | str, *, lang: Language = "en") -> Path:
@@ -32,8 +36,11 @@ def write_report(sim: Simulation, folder: Path | str, *, lang: Language = "en") 
     for by in (None, *GROUPS):
         if by is None or sim.cube[by].is_not_null().any():
             tables[GROUP_LABELS[by].in_(lang)] = headline(sim.cube, sim.scenario, by, lang)
-    sheets = {SHEETS[by]: tables[GROUP_LABELS[by].in_(lang)] for by in SHEETS
-              if GROUP_LABELS[by].in_(lang) in tables}  # fmt: skip
+    sheets = {
+        SHEETS[by]: tables[GROUP_LABELS[by].in_(lang)]
+        for by in SHEETS
+        if GROUP_LABELS[by].in_(lang) in tables
+    }
     sheets.update({chart.name: (chart.table, chart.columns) for chart in made})
     workbook = write_workbook(target / "summaries.xlsx", sheets)
     files = [workbook.name] + [f"charts/{p.name}" for c in made for p in (c.png, c.svg)]

@@ -29,7 +29,7 @@ from innoreg.batch.report.data import (
     intensity_bands,
     thresholds,
 )
-from innoreg.batch.report.fonts import MissingGlyphs, chart_fonts, check_glyphs
+from innoreg.batch.report.fonts import MissingGlyphsError, chart_fonts, check_glyphs
 from innoreg.batch.simulate import Simulation
 from innoreg.batch.summary import ROUTES
 from innoreg.batch.tables import Column
@@ -43,7 +43,9 @@ COLOURS = {"high_tech": "#1b5e9b", "above_designated_size": "#e08a1e", "other": 
 HATCHES = {"high_tech": "", "above_designated_size": "//", "other": ".."}
 BASELINE, REFORM, GAIN, LOSS = "#1b5e9b", "#c0392b", "#2e7d32", "#c0392b"
 TITLES = {
-    "intensity": Label("R&D intensity of enterprises, and the lines for support", "企业研发投入强度与扶持标准线"),
+    "intensity": Label(
+        "R&D intensity of enterprises, and the lines for support", "企业研发投入强度与扶持标准线"
+    ),
     "eligibility": Label("Enterprises eligible for municipal support", "符合市级扶持条件的企业"),
     "effects": Label("Who gains and who loses under the reform", "改革的受益与受损企业"),
     "enterprises": Label("Enterprises", "企业数"),
@@ -101,17 +103,18 @@ def _style(lang: Language) -> Iterator[None]:
         "axes.spines.right": False,
         "font.size": 10,
     }
-    with rc_context(settings), warnings.catch_warnings(record=True) as caught:
+    with rc_context(settings), warnings.catch_warnings(record=True) as caught:  # type: ignore[arg-type]
         warnings.simplefilter("always")
         yield
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
     if missing:
-        raise MissingGlyphs(f"a chart lost glyphs ({missing[0]}); install fonts-noto-cjk")
+        raise MissingGlyphsError(f"a chart lost glyphs ({missing[0]}); install fonts-noto-cjk")
 
 
 def _save(figure: Figure, folder: Path, name: str) -> tuple[Path, Path]:
-    texts = [t.get_text() for t in figure.findobj(match=lambda o: hasattr(o, "get_text"))]
-    check_glyphs(t for t in texts if t)
+    from matplotlib.text import Text
+
+    check_glyphs(t.get_text() for t in figure.findobj(Text) if isinstance(t, Text))
     png, svg = folder / f"{name}.png", folder / f"{name}.svg"
     figure.savefig(png, dpi=144, bbox_inches="tight", metadata={"Software": None})
     figure.savefig(svg, bbox_inches="tight", metadata={"Date": None, "Creator": None})
@@ -137,9 +140,18 @@ def _intensity(sim: Simulation, folder: Path, lang: Language) -> Chart:
         width = BAND_BINS / 10
         for route in ROUTES:
             heights = [float(v) for v in bands[route].to_list()]
-            axes.bar(left, heights, width=width, bottom=bottom, align="edge", color=COLOURS[route],
-                     hatch=HATCHES[route], edgecolor="white", linewidth=0.4,
-                     label=ROUTE_LABELS[route].in_(lang))  # fmt: skip
+            axes.bar(
+                left,
+                heights,
+                width=width,
+                bottom=bottom,
+                align="edge",
+                color=COLOURS[route],
+                hatch=HATCHES[route],
+                edgecolor="white",
+                linewidth=0.4,
+                label=ROUTE_LABELS[route].in_(lang),
+            )
             bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
         _threshold_lines(axes, lines, max(bottom or [1.0]), lang)
         from matplotlib.lines import Line2D
@@ -157,7 +169,9 @@ def _intensity(sim: Simulation, folder: Path, lang: Language) -> Chart:
         axes.set_title(TITLES["intensity"].in_(lang), loc="left", fontsize=12)
         axes.legend(handles, names, loc="upper right", frameon=False)
         png, svg = _save(figure, folder, "rd-intensity")
-    outside = table.filter((pl.col("band") < 0) | (pl.col("band") >= 100) | pl.col("band").is_null())
+    outside = table.filter(
+        (pl.col("band") < 0) | (pl.col("band") >= 100) | pl.col("band").is_null()
+    )
     note = ", ".join(f"{r['label']}: {r['total']:,}" for r in outside.iter_rows(named=True))
     description = {
         "en": f"Enterprises by R&D expense as a share of sales revenue, in bands of 0.2 %, by "
@@ -165,7 +179,9 @@ def _intensity(sim: Simulation, folder: Path, lang: Language) -> Chart:
         "zh": f"按研发费用占销售收入比例（每0.2%一档）和企业类型统计的企业数；竖线为法定比例。"
         f"未画出：{note}。",
     }[lang]
-    return Chart("rd-intensity", TITLES["intensity"].in_(lang), description, table, columns, png, svg)
+    return Chart(
+        "rd-intensity", TITLES["intensity"].in_(lang), description, table, columns, png, svg
+    )
 
 
 def _threshold_lines(axes: Axes, lines: list[Threshold], top: float, lang: Language) -> None:
@@ -174,8 +190,15 @@ def _threshold_lines(axes: Axes, lines: list[Threshold], top: float, lang: Langu
         colour = REFORM if line.reform else "#333333"
         axes.axvline(x, color=colour, linestyle="--" if line.reform else "-", linewidth=1.2)
         tag = TITLES["reform_line"].in_(lang) + " " if line.reform else ""
-        axes.annotate(f"{tag}{x:g} %", (x, top * (0.98 - 0.07 * (index % 2))), xytext=(3, 0),
-                      textcoords="offset points", color=colour, fontsize=9, va="top")  # fmt: skip
+        axes.annotate(
+            f"{tag}{x:g} %",
+            (x, top * (0.98 - 0.07 * (index % 2))),
+            xytext=(3, 0),
+            textcoords="offset points",
+            color=colour,
+            fontsize=9,
+            va="top",
+        )
 
 
 def _eligibility(sim: Simulation, folder: Path, lang: Language) -> Chart:
@@ -195,13 +218,25 @@ def _eligibility(sim: Simulation, folder: Path, lang: Language) -> Chart:
             height = 0.4 if reform else 0.7
             shift = height / 2 if reform else 0.0
             base = [float(v) for v in frame["share"].to_list()]
-            bars = axes.barh([r + shift for r in rows], base, height=height, color=BASELINE,
-                             label=TITLES["baseline"].in_(lang))  # fmt: skip
+            bars = axes.barh(
+                [r + shift for r in rows],
+                base,
+                height=height,
+                color=BASELINE,
+                label=TITLES["baseline"].in_(lang),
+            )
             axes.bar_label(bars, fmt="%.1f", fontsize=8, padding=2)
             if reform:
                 after = [float(v) for v in frame["share_reform"].to_list()]
-                bars = axes.barh([r - shift for r in rows], after, height=height, color=REFORM,
-                                 hatch="//", edgecolor="white", label=TITLES["reform_line"].in_(lang))  # fmt: skip
+                bars = axes.barh(
+                    [r - shift for r in rows],
+                    after,
+                    height=height,
+                    color=REFORM,
+                    hatch="//",
+                    edgecolor="white",
+                    label=TITLES["reform_line"].in_(lang),
+                )
                 axes.bar_label(bars, fmt="%.1f", fontsize=8, padding=2)
             axes.set_yticks(rows, names, fontsize=9)
             axes.set_xlabel(TITLES["eligible_share"].in_(lang))
@@ -214,10 +249,14 @@ def _eligibility(sim: Simulation, folder: Path, lang: Language) -> Chart:
     table = district.rename({"district": "group"})
     sections = section.rename({"industry_section": "group"})
     both = pl.concat([table, sections])
-    shown = [Column("group", f"{columns[0].header} / {Label('Industry section', '行业门类').in_(lang)}"), *columns[1:]]
+    shown = [
+        Column("group", f"{columns[0].header} / {Label('Industry section', '行业门类').in_(lang)}"),
+        *columns[1:],
+    ]
     description = {
         "en": "Share of enterprises eligible for municipal S&T support (Luoyang art. 7), by "
-        "district or county and by industry section" + (", under the law and the reform." if reform else "."),
+        "district or county and by industry section"
+        + (", under the law and the reform." if reform else "."),
         "zh": "符合市级科技扶持条件（《洛阳市科学技术进步条例》第七条）的企业占比，按区县和行业门类"
         + ("，现行规定与改革方案对比。" if reform else "。"),
     }[lang]
@@ -236,9 +275,15 @@ def _effects(sim: Simulation, folder: Path, lang: Language) -> Chart:
         gains = [float(v) for v in table["gains"].to_list()]
         losses = [-float(v) for v in table["loses"].to_list()]
         bars = left.barh(rows, gains, color=GAIN, label=WORDS["gains"].in_(lang))
-        left.bar_label(bars, labels=[f"+{v:,.0f}" if v else "" for v in gains], fontsize=8, padding=2)
-        bars = left.barh(rows, losses, color=LOSS, hatch="//", edgecolor="white", label=WORDS["loses"].in_(lang))
-        left.bar_label(bars, labels=[f"{v:,.0f}" if v else "" for v in losses], fontsize=8, padding=2)
+        left.bar_label(
+            bars, labels=[f"+{v:,.0f}" if v else "" for v in gains], fontsize=8, padding=2
+        )
+        bars = left.barh(
+            rows, losses, color=LOSS, hatch="//", edgecolor="white", label=WORDS["loses"].in_(lang)
+        )
+        left.bar_label(
+            bars, labels=[f"{v:,.0f}" if v else "" for v in losses], fontsize=8, padding=2
+        )
         left.axvline(0, color="#333333", linewidth=0.8)
         left.set_yticks(rows, names, fontsize=9)
         left.set_xlabel(TITLES["enterprises"].in_(lang))
@@ -251,8 +296,15 @@ def _effects(sim: Simulation, folder: Path, lang: Language) -> Chart:
             ("deduction_change", "#1b998b", "..", -height / 2),
         ):
             values = [_amount(v, lang) for v in table[key].to_list()]
-            right.barh([r + offset for r in rows], values, height=height, color=colour, hatch=hatch,
-                       edgecolor="white", label=WORDS[key].in_(lang))  # fmt: skip
+            right.barh(
+                [r + offset for r in rows],
+                values,
+                height=height,
+                color=colour,
+                hatch=hatch,
+                edgecolor="white",
+                label=WORDS[key].in_(lang),
+            )
         right.axvline(0, color="#333333", linewidth=0.8)
         right.set_xlabel(f"{TITLES['amounts'].in_(lang)} ({_money_unit(lang)})")
         right.xaxis.set_major_formatter(_thousands(signed=True))
@@ -263,10 +315,14 @@ def _effects(sim: Simulation, folder: Path, lang: Language) -> Chart:
         png, svg = _save(figure, folder, "gains-and-losses")
     description = {
         "en": "Per district or county: enterprises better off (gain) and worse off (lose) under "
-        "the reform than under the law in force, and the change in R&D shortfall and super-deduction.",
-        "zh": "各区县在改革方案下比现行规定受益、受损的企业数，以及研发投入缺口和加计扣除额的变化。",
+        "the reform than under the law in force, and the change in R&D shortfall and "
+        "super-deduction.",
+        "zh": "各区县在改革方案下比现行规定受益、受损的企业数，"
+        "以及研发投入缺口和加计扣除额的变化。",
     }[lang]
-    return Chart("gains-and-losses", TITLES["effects"].in_(lang), description, table, columns, png, svg)
+    return Chart(
+        "gains-and-losses", TITLES["effects"].in_(lang), description, table, columns, png, svg
+    )
 
 
 def _amount(value: Any, lang: Language) -> float:

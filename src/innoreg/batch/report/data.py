@@ -61,7 +61,9 @@ def intensity_bands(sim: Simulation, lang: Language) -> tuple[pl.DataFrame, list
     )
     every = pl.DataFrame({"band": list(range(0, TOP_BIN, BAND_BINS))}, schema={"band": pl.Int64})
     inside = every.join(wide, on="band", how="left").fill_null(0).sort("band")
-    outside = wide.filter((pl.col("band") < 0) | (pl.col("band") >= TOP_BIN) | pl.col("band").is_null())
+    outside = wide.filter(
+        (pl.col("band") < 0) | (pl.col("band") >= TOP_BIN) | pl.col("band").is_null()
+    )
     frame = pl.concat([inside, outside.sort("band", nulls_last=True)])
     frame = frame.with_columns(pl.sum_horizontal(ROUTES).alias("total"))
     labels = [_band_label(b, lang) for b in frame["band"].to_list()]
@@ -107,7 +109,9 @@ def thresholds(plan: Plan, lang: Language, *, reform: bool = False) -> list[Thre
                 for bracket in value:
                     rate = getattr(bracket, "rate", None)
                     if isinstance(rate, int):
-                        found.append(Threshold(rate / RATE_SCALE, f"{label} {rate / 10_000:g} %", reform))
+                        found.append(
+                            Threshold(rate / RATE_SCALE, f"{label} {rate / 10_000:g} %", reform)
+                        )
     return sorted(set(found), key=lambda t: (t.rate, t.label))
 
 
@@ -125,7 +129,9 @@ def eligibility(sim: Simulation, by: str, lang: Language) -> tuple[pl.DataFrame,
     ]
     if sim.scenario.reform is not None:
         after = eligible + REFORM_SUFFIX
-        frame = frame.with_columns((pl.col(after) / pl.col(ROWS) * 100).round(1).alias("share_reform"))
+        frame = frame.with_columns(
+            (pl.col(after) / pl.col(ROWS) * 100).round(1).alias("share_reform")
+        )
         reform = WORDS["reform"].in_(lang)
         columns += [
             Column(after, f"{WORDS['eligible'].in_(lang)} ({reform})"),

@@ -16,19 +16,19 @@ LATIN_FALLBACK = "DejaVu Sans"
 INSTALL = "install a CJK font (Debian: apt-get install fonts-noto-cjk)"
 
 
-class MissingGlyphs(InnoregError):
+class MissingGlyphsError(InnoregError):
     """A chart's text has characters its fonts cannot draw."""
 
 
 @functools.cache
 def chart_fonts() -> tuple[str, ...]:
-    """The font families charts use, CJK first; raises ``MissingGlyphs`` without one."""
+    """The font families charts use, CJK first; raises ``MissingGlyphsError`` without one."""
     from matplotlib import font_manager
 
     present = {f.name for f in font_manager.fontManager.ttflist}
     found = [family for family in CJK_FAMILIES if family in present]
     if not found:
-        raise MissingGlyphs(f"no CJK font found for Chinese labels: {INSTALL}")
+        raise MissingGlyphsError(f"no CJK font found for Chinese labels: {INSTALL}")
     return (found[0], LATIN_FALLBACK)
 
 
@@ -37,7 +37,9 @@ def _charmap(family: str) -> frozenset[int]:
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
-    path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    path = font_manager.findfont(
+        font_manager.FontProperties(family=family), fallback_to_default=False
+    )
     return frozenset(FT2Font(path).get_charmap())
 
 
@@ -61,4 +63,4 @@ def check_glyphs(texts: Iterable[str]) -> None:
     missing = missing_glyphs(texts)
     if missing:
         shown = "".join(sorted(missing))
-        raise MissingGlyphs(f"the chart fonts cannot draw {shown!r}: {INSTALL}")
+        raise MissingGlyphsError(f"the chart fonts cannot draw {shown!r}: {INSTALL}")

@@ -93,9 +93,13 @@ def _facts(sim: Simulation, w: dict[str, str]) -> str:
         (w["rows"], f"{sim.rows:,}"),
         (w["law"], _e(f"{plan.jurisdiction}, {plan.date.isoformat()}")),
         (w["pack"], _e(plan.pack_version)),
-        (w["reform"], _e(reform.name + (f": {reform.description}" if reform.description else ""))
-         if reform else _e(w["none"])),
-    ]  # fmt: skip
+        (
+            w["reform"],
+            _e(reform.name + (f": {reform.description}" if reform.description else ""))
+            if reform
+            else _e(w["none"]),
+        ),
+    ]
     if sim.skipped:
         rows.insert(2, (w["skipped"], f"{sim.skipped:,}"))
     if reform is not None:
