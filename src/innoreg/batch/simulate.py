@@ -245,9 +245,11 @@ def _rows_of(duplicates: pl.DataFrame, partition: Partition) -> pl.DataFrame:
 
 
 def _duplicate_ids(source: Population) -> pl.DataFrame:
-    """Every row whose id another row also uses (one pass over the id column)."""
+    """Every row whose id another row also uses. One pass over the id column: ids are hashed
+    and only rows whose hash repeats are compared as text."""
     ids = source.lazy().select(pl.col(ID).cast(pl.String)).with_row_index(ROW, offset=1)
-    found = ids.filter(pl.col(ID).is_duplicated() & pl.col(ID).is_not_null()).collect()
+    maybe = ids.filter(pl.col(ID).hash().is_duplicated()).collect()
+    found = maybe.filter(pl.col(ID).is_duplicated() & pl.col(ID).is_not_null())
     if not found.height:
         return no_problems()
     others = found.group_by(ID).agg(pl.col(ROW).cast(pl.String).str.join(", ").alias("where"))

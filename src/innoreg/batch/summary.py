@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from innoreg.batch.places import order_of
 from innoreg.batch.scenario import EFFECT, GROUPS, REFORM_SUFFIX, Scenario
 
 ROWS = "rows"
@@ -67,7 +68,7 @@ def summary(cube: pl.DataFrame, by: str | None = None) -> pl.DataFrame:
         return cube.select(values)
     if by not in GROUPS:
         raise ValueError(f"summaries group by one of {', '.join(GROUPS)}")
-    return cube.group_by(by).agg(values).sort(by, nulls_last=True)
+    return cube.group_by(by).agg(values).sort(order_of(by), nulls_last=True)
 
 
 def summaries(cube: pl.DataFrame) -> dict[str, pl.DataFrame]:

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import polars as pl
 
-from innoreg.batch.places import group_label, order_of
+from innoreg.batch.places import group_label
 from innoreg.batch.scenario import REFORM_SUFFIX, Scenario
 from innoreg.batch.summary import EFFECTS, ROWS, summary
 from innoreg.labels import Label, Language
@@ -66,8 +66,6 @@ def headline(
     """The summary by ``by`` with the headline columns, and how to show each. ``compact``
     (for a terminal) shows a reform's amounts as their change only."""
     frame = summary(cube, by)
-    if by is not None:
-        frame = frame.sort(order_of(by), nulls_last=True)
     labels = _headlines(scenario, frame.columns)
     count_label = COLUMN_LABELS["enterprises" if scenario.entity == "enterprise" else ROWS]
     columns = [Column(ROWS, count_label.in_(lang))]

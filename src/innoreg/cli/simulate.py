@@ -168,7 +168,7 @@ def _show_problems(problems: pl.DataFrame, count: int) -> None:
 
 
 class _ProgressBar:
-    """A Rich progress bar on stderr for large populations (none for small ones)."""
+    """A Rich progress bar on stderr for large populations, when stderr is a terminal."""
 
     def __enter__(self) -> Progress:
         from rich.console import Console
@@ -184,8 +184,10 @@ class _ProgressBar:
         )
         self.task: TaskID | None = None
 
+        shown = self.bar.console.is_terminal
+
         def advance(done: int, total: int) -> None:
-            if total < PROGRESS_MIN_ROWS:
+            if total < PROGRESS_MIN_ROWS or not shown:
                 return
             if self.task is None:
                 self.bar.start()

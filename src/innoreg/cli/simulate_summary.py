@@ -18,7 +18,9 @@ TITLES = {
 
 
 def print_summary(result: Simulation, seconds: float, lang: Language) -> None:
-    console = Console(soft_wrap=False, width=max(Console().width, 120))
+    terminal = Console()
+    # On a terminal, its width (long cells fold, never cut); in a file, wide enough for all.
+    console = Console(soft_wrap=False, width=terminal.width if terminal.is_terminal else 200)
     plan = result.plan
     reform = result.scenario.reform
     console.print(
@@ -52,7 +54,8 @@ def print_summary(result: Simulation, seconds: float, lang: Language) -> None:
         frame, columns = headline(result.cube, result.scenario, by, lang, compact=True)
         table = Table(title=GROUP_LABELS[by].in_(lang), title_justify="left")
         for column in columns:
-            table.add_column(column.header, justify="left" if column.key == by else "right")
+            justify = "left" if column.key == by else "right"
+            table.add_column(column.header, justify=justify, overflow="fold")
         for row in frame.iter_rows(named=True):
             table.add_row(*(cell(row[c.key], c, lang) for c in columns))
         console.print(table)

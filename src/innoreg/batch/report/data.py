@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import polars as pl
 
-from innoreg.batch.places import group_label, order_of
+from innoreg.batch.places import group_label
 from innoreg.batch.scenario import REFORM_SUFFIX
 from innoreg.batch.simulate import Simulation
 from innoreg.batch.summary import NO_RD, ROUTE, ROUTES, ROWS, summary
@@ -117,7 +117,7 @@ def thresholds(plan: Plan, lang: Language, *, reform: bool = False) -> list[Thre
 
 def eligibility(sim: Simulation, by: str, lang: Language) -> tuple[pl.DataFrame, list[Column]]:
     """Eligible enterprises per group, counts and shares, baseline and reform."""
-    frame = summary(sim.cube, by).sort(order_of(by), nulls_last=True)
+    frame = summary(sim.cube, by)
     eligible = "support_eligible"
     share = (pl.col(eligible) / pl.col(ROWS) * 100).round(1)
     frame = frame.with_columns(share.alias("share"))
@@ -143,7 +143,7 @@ def eligibility(sim: Simulation, by: str, lang: Language) -> tuple[pl.DataFrame,
 
 def effects(sim: Simulation, by: str, lang: Language) -> tuple[pl.DataFrame, list[Column]]:
     """Per group: enterprises that gain and lose under the reform, and the change in amounts."""
-    frame = summary(sim.cube, by).sort(order_of(by), nulls_last=True)
+    frame = summary(sim.cube, by)
     frame = frame.with_columns(
         (pl.col("rd_shortfall" + REFORM_SUFFIX) - pl.col("rd_shortfall")).alias("shortfall_change"),
         (pl.col("rd_super_deduction" + REFORM_SUFFIX) - pl.col("rd_super_deduction")).alias(
