@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import Report, best_of, env_int, status
+from benchmarks.common import ROOT, Report, best_of, env_int, status
 from benchmarks.population_data import data_dir
 
 DEFAULT_N = 1_000_000
@@ -35,15 +35,7 @@ LAW = {
     "date": dt.date(2024, 6, 30),
     "assumptions": {"cn-ha-luoyang.in_force": dt.date(2015, 3, 1)},
 }
-REFORM = {
-    "name": "threshold-1.5-and-deduction-120",
-    "parameters": {
-        "luoyang.support_rd_intensity_above_designated_size": [
-            {"from": "2024-01-01", "value": 0.015}
-        ],
-        "cn.super_deduction.general_rate": [{"from": "2024-01-01", "value": 1.2}],
-    },
-}
+REFORM = ROOT / "examples" / "reforms" / "threshold-and-deduction.yaml"
 
 
 def city_files(n: int, file_rows: int) -> Path:
@@ -82,7 +74,7 @@ def run_reform(report: Report, n: int) -> None:
 
     print(f"simulate: {n:,} rows, Parquet to Parquet, baseline and baseline + reform")
     source = next(city_files(n, n).glob("part-*.parquet"))
-    reform = Reform.from_mapping(REFORM)
+    reform = Reform.from_yaml(REFORM)
     with tempfile.TemporaryDirectory(prefix="innoreg-simulate-") as folder:
         out = Path(folder) / "results.parquet"
         simulate(str(source), output=out, reform=reform, **LAW)  # warm: plans, imports
@@ -109,7 +101,7 @@ def run_dask(report: Report, sizes: tuple[int, ...]) -> None:
     from innoreg.batch import Reform, simulate
 
     print(f"Dask: 2 local workers against the local engine at {', '.join(f'{s:,}' for s in sizes)}")
-    reform = Reform.from_mapping(REFORM)
+    reform = Reform.from_yaml(REFORM)
     started = time.perf_counter()
     cluster = LocalCluster(
         n_workers=2,

@@ -15,15 +15,7 @@ from innoreg.batch import Reform, synthesise
 
 DATE = dt.date(2024, 6, 30)
 ASSUMED = {"cn-ha-luoyang.in_force": dt.date(2015, 3, 1)}
-REFORM = {
-    "name": "threshold-1.5-and-deduction-120",
-    "parameters": {
-        "luoyang.support_rd_intensity_above_designated_size": [
-            {"from": "2024-01-01", "value": 0.015}
-        ],
-        "cn.super_deduction.general_rate": [{"from": "2024-01-01", "value": 1.2}],
-    },
-}
+REFORM = Path(__file__).resolve().parents[2] / "examples/reforms/threshold-and-deduction.yaml"
 LAW: dict[str, Any] = {"jurisdiction": "luoyang", "date": DATE, "assumptions": ASSUMED}
 
 
@@ -34,16 +26,7 @@ def city() -> pl.DataFrame:
 
 @pytest.fixture(scope="session")
 def reform() -> Reform:
-    return Reform.from_mapping(REFORM)
-
-
-@pytest.fixture(scope="session")
-def reform_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import yaml
-
-    path = tmp_path_factory.mktemp("reform") / "reform.yaml"
-    path.write_text(yaml.safe_dump(REFORM), encoding="utf-8")
-    return path
+    return Reform.from_yaml(REFORM)
 
 
 @pytest.fixture(scope="session")

@@ -63,6 +63,7 @@ def test_typed_columns_pass_when_in_range(enterprise: EntityPlan) -> None:
 
 
 amounts = st.one_of(
+    st.sampled_from(["1E1000000", "-0", "+5", "0.10", "1e3", "١٢"]),
     st.decimals(min_value=-10, max_value=10**16, places=3).map(str),
     st.decimals(min_value=0, max_value=10**6, places=2).map(lambda d: f" {d} "),
     st.floats(allow_nan=True, allow_infinity=True, width=64).map(repr),
@@ -72,16 +73,15 @@ amounts = st.one_of(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(amounts, min_size=1, max_size=8))
-def test_an_amount_passes_exactly_when_a_case_accepts_it(
-    enterprise: EntityPlan, texts: list[str]
-) -> None:
+def test_an_amount_passes_exactly_when_a_case_accepts_it(texts: list[str]) -> None:
+    enterprise = plan_for("luoyang", DATE).entities["enterprise"]
     spec = enterprise.inputs["rd_expense"]
     checked = check_rows(pl.DataFrame({"rd_expense": texts}), enterprise, first_row=1)
     refused = set(checked.problems["row"].to_list())
     for row, text in enumerate(texts, start=1):
         try:
             fen = spec.coerce(text)
-        except ValueError:
+        except (ValueError, ArithmeticError):  # Overflow: see the report on parse_money
             assert row in refused, text
             continue
         assert row not in refused, text

@@ -129,7 +129,7 @@ def _amounts(raw: pl.Series, spec: InputSpec) -> tuple[pl.Series, pl.Series]:
         value = raw.cast(decimal)
     else:
         text = raw.cast(pl.String).str.strip_chars()
-        plain = text.str.contains(rf"^\d{{1,15}}(\.\d{{1,{places}}})?$")
+        plain = text.str.contains(rf"^[0-9]{{1,15}}(\.[0-9]{{1,{places}}})?$")
         value = text.zip_with(plain.fill_null(False), _nulls(raw.name, len(raw), pl.String()))
         value = value.cast(decimal)
     in_range = (value >= 0) & (value <= Decimal(largest) / per_unit)
@@ -150,6 +150,8 @@ def _by_distinct(
             read[item] = _public(spec, spec.coerce(_plain(item)))
         except ValueError as exc:
             refused[item] = str(exc)
+        except ArithmeticError:  # decimal.Overflow from the contract on e.g. "1E1000000"
+            refused[item] = f"{item!r} is not an amount innoreg can hold"
     mapped = _lookup(raw, read, target)
     problem = _lookup(raw, refused, pl.String())
     return value.zip_with(~unsure, mapped).alias(raw.name), problem

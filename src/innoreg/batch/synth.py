@@ -108,24 +108,6 @@ DESIGNATED_SIZE_LINE_YUAN = 20_000_000
 HIGHTECH_BANDS = ((50_000_000, 0.05), (200_000_000, 0.04), (None, 0.03))
 SUPPORT_LINE = 0.01
 
-COLUMNS = (
-    "id",
-    "district",
-    "size_class",
-    "industry",
-    "sales_revenue",
-    "rd_expense",
-    "above_designated_size",
-    "high_tech",
-    "innovative_enterprise",
-    "technology_innovation_demonstration",
-    "integrated_circuit_or_machine_tool",
-    "technology_based_sme",
-    "led_international_standards",
-    "led_national_standards",
-    "led_industry_standards",
-)
-
 
 def synthesise(n: int, seed: int = DEFAULT_SEED) -> pl.DataFrame:
     """``n`` enterprises of a synthetic Luoyang, the same for the same ``n`` and ``seed``."""

@@ -3,7 +3,7 @@ the headline tables (all rows; by district, industry section and size class)."""
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, JustifyMethod
 from rich.table import Table
 
 from innoreg.batch.scenario import GROUPS
@@ -54,7 +54,7 @@ def print_summary(result: Simulation, seconds: float, lang: Language) -> None:
         frame, columns = headline(result.cube, result.scenario, by, lang, compact=True)
         table = Table(title=GROUP_LABELS[by].in_(lang), title_justify="left")
         for column in columns:
-            justify = "left" if column.key == by else "right"
+            justify: JustifyMethod = "left" if column.key == by else "right"
             table.add_column(column.header, justify=justify, overflow="fold")
         for row in frame.iter_rows(named=True):
             table.add_row(*(cell(row[c.key], c, lang) for c in columns))

@@ -13,7 +13,7 @@ from innoreg.batch.places import group_label
 from innoreg.batch.scenario import REFORM_SUFFIX
 from innoreg.batch.simulate import Simulation
 from innoreg.batch.summary import NO_RD, ROUTE, ROUTES, ROWS, summary
-from innoreg.batch.tables import GROUP_LABELS, Column
+from innoreg.batch.tables import COLUMN_LABELS, GROUP_LABELS, Column
 from innoreg.engine.plan import Plan
 from innoreg.labels import Label, Language
 from innoreg.rules.money import RATE_SCALE
@@ -34,9 +34,9 @@ WORDS = {
     "top": Label("10 % and above", "10%及以上"),
     "share": Label("share", "占比"),
     "eligible": Label("Eligible", "符合扶持条件"),
-    "reform": Label("reform", "改革后"),
-    "gains": Label("Gain", "受益"),
-    "loses": Label("Lose", "受损"),
+    "reform": COLUMN_LABELS["reform"],
+    "gains": COLUMN_LABELS["gains"],
+    "loses": COLUMN_LABELS["loses"],
     "shortfall_change": Label("Change in R&D shortfall", "研发投入缺口变化"),
     "deduction_change": Label("Change in R&D super-deduction", "研发费用加计扣除变化"),
 }
@@ -123,7 +123,7 @@ def eligibility(sim: Simulation, by: str, lang: Language) -> tuple[pl.DataFrame,
     frame = frame.with_columns(share.alias("share"))
     columns = [
         Column(by, GROUP_LABELS[by].in_(lang)),
-        Column(ROWS, Label("Enterprises", "企业数").in_(lang)),
+        Column(ROWS, COLUMN_LABELS["enterprises"].in_(lang)),
         Column(eligible, WORDS["eligible"].in_(lang)),
         Column("share", f"{WORDS['share'].in_(lang)} (%)"),
     ]
@@ -158,7 +158,7 @@ def effects(sim: Simulation, by: str, lang: Language) -> tuple[pl.DataFrame, lis
         Column("deduction_change", WORDS["deduction_change"].in_(lang), money=True),
     ]
     if frame["mixed"].sum():
-        columns.insert(3, Column("mixed", Label("Mixed", "有增有减").in_(lang)))
+        columns.insert(3, Column("mixed", COLUMN_LABELS["mixed"].in_(lang)))
     shown = [group_label(by, v, lang) for v in frame[by].to_list()]
     return frame.with_columns(pl.Series(by, shown)).select(c.key for c in columns), columns
 
