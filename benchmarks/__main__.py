@@ -1,4 +1,4 @@
-"""Run every benchmark and print the figures against the targets of DESIGN.md section 9.
+"""Run every benchmark and print the figures against the project's targets (docs/benchmarks.md).
 
     .venv/bin/python -m benchmarks           # `make bench`: parse, one case, populations,
                                              # simulate with a reform, Dask

@@ -1,5 +1,5 @@
 """`python -m innoreg` runs the command line."""
 
-from innoreg.cli import main
+from innoreg.cli.entry import main
 
 main()

@@ -67,12 +67,36 @@ class GraphError(RulesError):
 
 
 class InputError(InnoregError):
-    """A case or population breaks the input contract; ``field`` names the offending field."""
+    """A case or population breaks the input contract; ``field`` names the offending field.
+    ``zh`` is the message in Chinese, where one was written (surfaces fall back to English)."""
 
-    def __init__(self, message: str, *, field: str | None = None, rule: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        rule: str | None = None,
+        zh: str | None = None,
+    ) -> None:
         text = f"{field}: {message}" if field else message
         super().__init__(text, field=field, rule=rule)
         self.field = field
         self.rule = rule
         self.detail = message
         """The message without the field's name (for a page that shows it beside the field)."""
+        self.detail_zh = zh
+
+    def in_language(self, lang: str) -> str:
+        """The message with the field's name, in Chinese where one was written."""
+        if lang != "zh" or not self.detail_zh:
+            return self.message
+        return f"{self.field}：{self.detail_zh}" if self.field else self.detail_zh
+
+
+class InvalidValueError(ValueError):
+    """A value that breaks a rule of the input contract, said in English and Chinese; the caller
+    names the field (an ``InputError``)."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh

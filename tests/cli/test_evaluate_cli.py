@@ -28,9 +28,11 @@ def test_evaluate_explains_in_text_with_the_article_quoted() -> None:
         ["evaluate", str(ROOT / "examples/university-licence.yaml"), "--explain", "-f", "text"],
     )
     assert result.exit_code == 0, result.output
-    assert "transfer_reward_minimum" in result.stdout and "1000000.00" in result.stdout
+    assert "transfer_reward_minimum" in result.stdout and "1,000,000.00 yuan" in result.stdout
     assert "cn: 1000000.00 (binds)" in result.stdout
-    assert "art_13__para_1" in result.stdout
+    text = " ".join(result.stdout.split())
+    assert "Luoyang Municipal Science and Technology Progress Regulations, art. 13 ¶1" in text
+    assert "“If scientific research institutions and colleges" in text
 
 
 def test_the_date_option_decides_under_the_law_of_another_day() -> None:
@@ -108,7 +110,8 @@ def test_an_impossible_yaml_date_exits_2(tmp_path: Path) -> None:
     case = tmp_path / "case.yaml"
     case.write_text("jurisdiction: cn-ha-luoyang\ndate: 2024-02-30\n")
     result = runner.invoke(app, ["evaluate", str(case)])
-    assert result.exit_code == 2 and "day is out of range" in result.stderr
+    assert result.exit_code == 2
+    assert "date: 2024-02-30 is not a date" in result.stderr
 
 
 def test_a_missing_case_file_exits_2() -> None:
@@ -139,7 +142,8 @@ def test_rules_show_gives_formula_citations_and_parameters_over_time() -> None:
     )
     assert result.exit_code == 0, result.output
     assert "from 2008-01-01: 50 %" in result.stdout
-    assert "from 2018-01-01: 75 %" in result.stdout
+    assert "from 2018-01-01 to 2020-12-31: 75 %" in result.stdout
+    assert "issued 2018-09-20" in result.stdout
     assert "from 2023-01-01: 100 %" in result.stdout
     assert "财税〔2015〕119号" in result.stdout
 
@@ -154,7 +158,7 @@ def test_demo_lists_the_regulations_prints_article_7_and_decides_a_case() -> Non
     assert result.exit_code == 0, result.output
     assert "Luoyang Municipal Science and Technology Progress Regulations" in result.stdout
     assert "[art_7__para_1] Encourage and guide" in result.stdout
-    assert "rd_shortfall" in result.stdout and "300000.00" in result.stdout
+    assert "[rd_shortfall]" in result.stdout and "300,000.00 yuan" in result.stdout
 
 
 def _commands(group: object, prefix: list[str]) -> list[list[str]]:

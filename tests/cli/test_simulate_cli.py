@@ -91,7 +91,7 @@ def test_bad_rows_are_listed_and_nothing_is_written(folder: Path) -> None:
     city = pl.read_parquet(folder / "city.parquet").head(30)
     bad = city.with_columns(pl.col("sales_revenue").cast(pl.String)).with_columns(
         pl.when(pl.col("id") == city["id"][4])
-        .then(pl.lit("1,000"))
+        .then(pl.lit("12.345"))
         .otherwise("sales_revenue")
         .alias("sales_revenue")
     )
@@ -99,7 +99,7 @@ def test_bad_rows_are_listed_and_nothing_is_written(folder: Path) -> None:
     out = folder / "bad-results.parquet"
     result = runner.invoke(app, ["simulate", str(folder / "bad.csv"), *LAW, "-o", str(out)])
     assert result.exit_code == 2
-    assert f"row 5 (id {city['id'][4]}), sales_revenue = '1,000'" in result.stderr
+    assert f"row 5 (id {city['id'][4]}), sales_revenue = '12.345'" in result.stderr
     assert result.stderr.strip().splitlines()[-1].startswith("error: population: 1 row not valid")
     assert not out.exists()
     result = runner.invoke(

@@ -24,12 +24,14 @@ from innoreg.rules.money import MONEY_MAX_FEN, QUANTITY_MAX_UNITS, QUANTITY_SCAL
 
 ID = "id"
 ROW = "row"
+MISSING_ID = ("must be a non-empty string or a number", "应为非空字符串或数字")
 PROBLEM_COLUMNS = {
     ROW: pl.Int64,
     ID: pl.String,
     "column": pl.String,
     "value": pl.String,
     "problem": pl.String,
+    "problem_zh": pl.String,
 }
 # (decimal places, largest value in the smallest unit, smallest units per unit)
 SCALES = {"money": (2, MONEY_MAX_FEN, 100), "quantity": (6, QUANTITY_MAX_UNITS, QUANTITY_SCALE)}
@@ -49,7 +51,7 @@ class Checked:
     """The rows, every input column typed as the contract reads it (bad values null)."""
     problems: pl.DataFrame
     """One row per bad value: row (1-based, in the whole population), id, column, value,
-    problem."""
+    problem (and ``problem_zh``, in Chinese)."""
 
     @property
     def bad_rows(self) -> pl.Series:
@@ -69,15 +71,14 @@ def check_rows(frame: pl.DataFrame, entity: EntityPlan, *, first_row: int) -> Ch
     ids = frame[ID].cast(pl.String) if ID in frame.columns else rows.cast(pl.String)
     if ID in frame.columns:
         missing = frame[ID].is_null() | (frame[ID].cast(pl.String).str.strip_chars() == "")
-        problems.append(
-            _problems(rows, ids, ID, frame[ID], missing, "must be a non-empty string or a number")
-        )
+        problems.append(_problems(rows, ids, ID, frame[ID], missing, *MISSING_ID))
     for name, spec in entity.inputs.items():
         if name not in frame.columns:
             continue
-        value, problem = _read_column(frame[name], spec)
+        value, problem, problem_zh = _read_column(frame[name], spec)
         values.append(value.alias(name))
-        problems.append(_problems(rows, ids, name, frame[name], problem.is_not_null(), problem))
+        bad = problem.is_not_null()
+        problems.append(_problems(rows, ids, name, frame[name], bad, problem, problem_zh))
     found = pl.concat(problems) if problems else no_problems()
     return Checked(frame.with_columns(values), found.sort(ROW, maintain_order=True))
 
@@ -89,11 +90,15 @@ def _problems(
     raw: pl.Series,
     bad: pl.Series,
     problem: pl.Series | str,
+    problem_zh: pl.Series | str,
 ) -> pl.DataFrame:
     bad = bad.fill_null(False)
     if not bad.any():
         return no_problems()
-    text = problem.filter(bad) if isinstance(problem, pl.Series) else problem
+
+    def text(said: pl.Series | str) -> pl.Series | str:
+        return said.filter(bad) if isinstance(said, pl.Series) else said
+
     return pl.DataFrame(
         {ROW: rows.filter(bad), ID: ids.filter(bad), "value": raw.filter(bad).cast(pl.String)}
     ).select(
@@ -101,18 +106,23 @@ def _problems(
         pl.col(ID).cast(pl.String),
         pl.lit(column).alias("column"),
         pl.col("value").str.slice(0, 40),
-        pl.lit(text, pl.String).alias("problem"),
+        pl.lit(text(problem), pl.String).alias("problem"),
+        pl.lit(text(problem_zh), pl.String).alias("problem_zh"),
     )
 
 
-def _read_column(raw: pl.Series, spec: InputSpec) -> tuple[pl.Series, pl.Series]:
-    """(the column as the contract reads it, the problem of each row or null)."""
+Read = tuple[pl.Series, pl.Series, pl.Series]
+"""A column as the contract reads it, and each row's problem (or null) in English and Chinese."""
+
+
+def _read_column(raw: pl.Series, spec: InputSpec) -> Read:
     if spec.type in SCALES:
         return _amounts(raw, spec)
     target = ENGINE_TYPES[spec.type]
     native = {"bool": pl.Boolean, "date": pl.Date}.get(spec.type)
     if native is not None and raw.dtype == native:
-        return raw, _nulls(raw.name, len(raw), pl.String())
+        fine = _nulls(raw.name, len(raw), pl.String())
+        return raw, fine, fine
     if spec.type in ("count", "year") and raw.dtype.is_integer():
         low, high = (FIRST_YEAR, LAST_YEAR) if spec.type == "year" else (0, None)
         outside = (raw < low) | (raw > high) if high is not None else raw < low
@@ -120,7 +130,7 @@ def _read_column(raw: pl.Series, spec: InputSpec) -> tuple[pl.Series, pl.Series]
     return _by_distinct(raw, spec, target, raw.is_not_null(), _nulls(raw.name, len(raw), target))
 
 
-def _amounts(raw: pl.Series, spec: InputSpec) -> tuple[pl.Series, pl.Series]:
+def _amounts(raw: pl.Series, spec: InputSpec) -> Read:
     """Money (two places) or quantities (six): exact decimals within the contract's range."""
     places, largest, per_unit = SCALES[spec.type]
     decimal = pl.Decimal(38, places)
@@ -139,22 +149,24 @@ def _amounts(raw: pl.Series, spec: InputSpec) -> tuple[pl.Series, pl.Series]:
 
 def _by_distinct(
     raw: pl.Series, spec: InputSpec, target: pl.DataType, unsure: pl.Series, value: pl.Series
-) -> tuple[pl.Series, pl.Series]:
+) -> Read:
     """Values the column-wise reading could not vouch for (``unsure``) go through the case
     contract, once per distinct value: a value, or the reason it is refused."""
     unsure = unsure.fill_null(False)
     read: dict[Any, Any] = {}
     refused: dict[Any, str] = {}
+    refused_zh: dict[Any, str] = {}
     for item in raw.filter(unsure).unique().to_list():
         try:
             read[item] = _public(spec, spec.coerce(_plain(item)))
         except ValueError as exc:
-            refused[item] = str(exc)
+            refused[item], refused_zh[item] = str(exc), getattr(exc, "zh", str(exc))
         except ArithmeticError:  # decimal.Overflow from the contract on e.g. "1E1000000"
             refused[item] = f"{item!r} is not an amount innoreg can hold"
+            refused_zh[item] = f"{item!r} 超出可处理的金额范围"
     mapped = _lookup(raw, read, target)
-    problem = _lookup(raw, refused, pl.String())
-    return value.zip_with(~unsure, mapped).alias(raw.name), problem
+    problem, problem_zh = (_lookup(raw, said, pl.String()) for said in (refused, refused_zh))
+    return value.zip_with(~unsure, mapped).alias(raw.name), problem, problem_zh
 
 
 def _lookup(raw: pl.Series, table: dict[Any, Any], dtype: pl.DataType) -> pl.Series:

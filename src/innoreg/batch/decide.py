@@ -18,6 +18,7 @@ from innoreg.batch.checks import ID, ROW, check_rows, no_problems
 from innoreg.batch.scenario import BENEFITS, EFFECT, PASSED_THROUGH, REFORM_SUFFIX, Scenario
 from innoreg.batch.summary import cube_of, histogram_of
 from innoreg.engine.population import population_query
+from innoreg.labels import Label
 
 PROBLEMS_KEPT = 1_000
 """Bad rows a partition reports in full (all are counted)."""
@@ -30,7 +31,7 @@ class PartOutcome:
     """Rows decided (and written)."""
     problems: pl.DataFrame
     bad_rows: int
-    warnings: dict[str, int] = field(default_factory=dict)
+    warnings: dict[Label, int] = field(default_factory=dict)
     """Each row warning of the engine -> the rows it concerns."""
     cube: pl.DataFrame | None = None
     histogram: pl.DataFrame | None = None
@@ -73,7 +74,8 @@ def decide_frame(
         reformed, more, _ = _decided(rows, scenario, keep, reform=True)
         for message, count in more.items():
             if warnings.get(message) != count:  # the reform's own, not the baseline's again
-                warnings[f"under the reform: {message}"] = count
+                under = Label(f"under the reform: {message.en}", f"改革方案下：{message.zh}")
+                warnings[under] = count
         results = _beside(baseline, reformed, scenario)
     outcome.rows = results.height
     outcome.warnings = warnings
@@ -87,7 +89,7 @@ def decide_frame(
 
 def _decided(
     rows: pl.DataFrame, scenario: Scenario, keep: Sequence[str], *, reform: bool
-) -> tuple[pl.DataFrame, dict[str, int], tuple[str, ...]]:
+) -> tuple[pl.DataFrame, dict[Label, int], tuple[str, ...]]:
     """Every variable for every row, in the public units (the engine's population pass), and
     the rows each row warning concerns."""
     query = population_query(

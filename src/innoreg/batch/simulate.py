@@ -29,6 +29,7 @@ from innoreg.engine.plan import Plan
 from innoreg.engine.population_inputs import check_columns, rows
 from innoreg.engine.reform import Reform
 from innoreg.errors import InputError
+from innoreg.labels import Label
 
 Engine = Literal["local", "dask"]
 Progress = Callable[[int, int], None]
@@ -62,7 +63,8 @@ class Simulation:
     rows: int
     skipped: int
     problems: pl.DataFrame
-    warnings: tuple[str, ...]
+    warnings: tuple[Label, ...]
+    """The plan's warnings, and each row warning with the number of rows it concerns."""
     assumed: tuple[str, ...]
     cube: pl.DataFrame
     histogram: pl.DataFrame | None
@@ -261,6 +263,7 @@ def _duplicate_ids(source: Population) -> pl.DataFrame:
             pl.lit(ID).alias("column"),
             pl.col(ID).alias("value"),
             pl.format("is used by more than one row (rows {})", "where").alias("problem"),
+            pl.format("被多行使用（第 {} 行）", "where").alias("problem_zh"),
         )
         .cast(PROBLEM_COLUMNS)  # type: ignore[arg-type]
         .sort(ROW)
@@ -273,10 +276,11 @@ def _problems(outcomes: Sequence[PartOutcome]) -> tuple[pl.DataFrame, int]:
     return found, sum(o.bad_rows for o in outcomes)
 
 
-def _warnings(plan: Plan, outcomes: Sequence[PartOutcome]) -> tuple[str, ...]:
-    counts: dict[str, int] = {}
+def _warnings(plan: Plan, outcomes: Sequence[PartOutcome]) -> tuple[Label, ...]:
+    counts: dict[Label, int] = {}
     for outcome in outcomes:
         for message, count in outcome.warnings.items():
             counts[message] = counts.get(message, 0) + count
-    found = [*plan.warnings, *(f"{rows(c)}: {m}" for m, c in counts.items())]
+    found = [*plan.warnings]
+    found += [Label(f"{rows(c)}: {m.en}", f"{c:,} 行：{m.zh}") for m, c in counts.items()]
     return tuple(dict.fromkeys(found))

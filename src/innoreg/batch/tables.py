@@ -1,8 +1,8 @@
 """The summary tables people read (printed, in the report, in the workbook): a few headline
 columns of the cube per group, named in English or Chinese, baseline and reform side by side.
 
-Money stays exact (polars decimals) in the tables; it is formatted only where shown:
-``yuan(…)`` with thousands separators, ``wan(…)`` in 万元 for Chinese readers.
+Money stays exact (polars decimals) in the tables; it is formatted only where shown: with
+thousands separators in yuan, or in 万元 for Chinese readers.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import polars as pl
 
+from innoreg import display
 from innoreg.batch.places import group_label
 from innoreg.batch.scenario import REFORM_SUFFIX, Scenario
 from innoreg.batch.summary import EFFECTS, ROWS, summary
@@ -142,16 +143,9 @@ def yuan(value: Decimal | int | None) -> str:
     return f"{Decimal(value).quantize(Decimal('0.01'), ROUND_HALF_UP):,}"
 
 
-def wan(value: Decimal | int | None) -> str:
-    """1234567.5 -> "123.46 万元" (ten thousand yuan, for Chinese readers)."""
-    if value is None:
-        return "—"
-    amount = (Decimal(value) / 10_000).quantize(Decimal("0.01"), ROUND_HALF_UP)
-    return f"{amount:,} 万元"
-
-
 def money(value: Decimal | int | None, lang: Language) -> str:
-    return wan(value) if lang == "zh" else yuan(value)
+    """Yuan with separators; 万元 for Chinese readers (``innoreg.display``)."""
+    return display.wan_yuan(value) if lang == "zh" else yuan(value)
 
 
 def cell(value: object, column: Column, lang: Language) -> str:

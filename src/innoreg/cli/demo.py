@@ -31,6 +31,7 @@ DEMO_CASE = {
             "reward_cash": "800000.00",
         }
     ],
+    "assumptions": {"cn-ha-luoyang.in_force": "2015-01-01"},
     "ip_assets": [
         {
             "id": "patent-2021-1001",
@@ -45,8 +46,9 @@ DEMO_CASE = {
 
 def demo() -> None:
     """Show the shipped regulations, Luoyang article 7, and a case decided with its reasons."""
-    from innoreg.cli.render import render_result
-    from innoreg.engine.evaluate import evaluate_case
+    from innoreg.cli.edge import language
+    from innoreg.cli.render import render_decision
+    from innoreg.engine.evaluate import decide
     from innoreg.law import list_acts, load_act
 
     with user_errors():
@@ -62,5 +64,8 @@ def demo() -> None:
         typer.echo(f"\n{meta.title_en}, {article.label.rstrip(':')} ({article.eid})")
         for paragraph in article.paragraphs:
             typer.echo(f"  [{paragraph.eid}] {paragraph.text}")
-        typer.echo("\nA case decided under national, Henan and Luoyang law, with its reasons:\n")
-        typer.echo(render_result(evaluate_case(DEMO_CASE, explain=True)))
+        typer.echo(
+            "\nA case decided under national, Henan and Luoyang law, with its reasons (the "
+            "regulations' in-force date is not recorded: the demo assumes 2015-01-01):\n"
+        )
+        typer.echo(render_decision(decide(DEMO_CASE, explain=True), language()))

@@ -3,21 +3,13 @@ in its jurisdiction on its date; `--explain` adds each variable's trace and the 
 
 from __future__ import annotations
 
-import json
-import sys
-from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
-from innoreg.cli.edge import fail, user_errors
-from innoreg.errors import InputError
-
-
-class Format(StrEnum):
-    json = "json"
-    text = "text"
+from innoreg.cli.decide import run_evaluate
+from innoreg.cli.edge import user_errors
+from innoreg.cli.options import Format, FormatOption, LangOption, chosen_language
 
 
 def evaluate(
@@ -37,7 +29,7 @@ def evaluate(
             "--explain", help="Add each variable's trace: formula, parameters, cited article text."
         ),
     ] = False,
-    output: Annotated[Format, typer.Option("--format", "-f", help="json or text.")] = Format.json,
+    output: FormatOption = Format.json,
     interpretation: Annotated[
         list[str] | None,
         typer.Option(
@@ -47,65 +39,30 @@ def evaluate(
             help="Choose a reading of an ambiguous sentence (repeatable).",
         ),
     ] = None,
+    assume: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--assume",
+            metavar="FACT=DATE",
+            help="Assume a date the sources do not record, e.g. cn-ha-luoyang.in_force=2015-03-01 "
+            "(repeatable; shown in the output).",
+        ),
+    ] = None,
+    lang: LangOption = None,
     reform: Annotated[
-        Path | None, typer.Option("--reform", help="Decide under a reform (YAML) of the law.")
+        str | None, typer.Option("--reform", help="Decide under a reform (YAML) of the law.")
     ] = None,
 ) -> None:
     """Decide a case: eligibility, minimum rewards, deadlines, with explanations."""
-    from innoreg.engine.evaluate import evaluate_case
-    from innoreg.engine.reform import Reform
-
     with user_errors():
-        case = read_case(case_file)
-        if date is not None:
-            case["date"] = date
-        chosen = Reform.from_yaml(reform) if reform is not None else None
-        result = evaluate_case(
-            case, explain=explain, interpretations=_choices(interpretation), reform=chosen
+        text = run_evaluate(
+            case_file,
+            date=date,
+            explain=explain,
+            output=output.value,
+            interpretations=interpretation,
+            assume=assume,
+            lang=chosen_language(lang),
+            reform=reform,
         )
-    if output is Format.json:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        from innoreg.cli.render import render_result
-
-        typer.echo(render_result(result))
-
-
-def read_case(path: str) -> dict[str, Any]:
-    """A case document from a file or stdin, JSON or YAML (JSON is YAML too)."""
-    if path == "-":
-        text = sys.stdin.read()
-    else:
-        file = Path(path)
-        if not file.is_file():
-            raise fail(f"no such case file: {path}")
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read {path}: {exc}", field="case") from None
-    try:
-        data = json.loads(text) if path.endswith(".json") else _yaml(text)
-    except ValueError as exc:
-        raise InputError(f"cannot read {path}: {exc}", field="case") from None
-    if not isinstance(data, dict):
-        raise InputError("a case must be a mapping of fields", field="case")
-    return data
-
-
-def _yaml(text: str) -> Any:
-    import yaml
-
-    try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        raise ValueError(str(exc).replace("\n", " ")) from None
-
-
-def _choices(pairs: list[str] | None) -> dict[str, str]:
-    chosen = {}
-    for pair in pairs or []:
-        name, sep, value = pair.partition("=")
-        if not sep or not name or not value:
-            raise InputError(f"{pair!r} is not NAME=VALUE", field="--interpretation")
-        chosen[name.strip()] = value.strip()
-    return chosen
+    typer.echo(text)

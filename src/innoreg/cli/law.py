@@ -7,13 +7,13 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from innoreg.cli.edge import fail, user_errors
+from innoreg.cli.options import Format, FormatOption, parse_date
 
 if TYPE_CHECKING:
     from innoreg.law import Act, ActMetadata, Article, Chapter, Expression
@@ -25,13 +25,7 @@ app = typer.Typer(
 )
 
 
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-
-
 ActKey = Annotated[str, typer.Argument(help="Work URI, short name or jurisdiction code.")]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="text or json.")]
 OnOption = Annotated[
     str | None, typer.Option("--on", help="Use the version in force on this day (YYYY-MM-DD).")
 ]
@@ -65,19 +59,26 @@ def show_command(
     article: Annotated[int | None, typer.Option("--article", "-a", help="One article.")] = None,
     output: FormatOption = Format.text,
     on: OnOption = None,
+    rules: Annotated[
+        bool,
+        typer.Option("--rules", help="Also the rules implementing the article, and its note."),
+    ] = False,
 ) -> None:
     """Show an act, or one article with its paragraphs and eIds (and any date warnings)."""
     from innoreg.law import find_act, load_expression
 
     with user_errors():
-        meta = find_act(act_key)
-        day = _parse_day(on)
+        meta = find_act(_act_key(act_key))
+        day = parse_date(on, "--on")
         expression = meta.expression_in_force(day) if day else meta.default_expression()
         act = load_expression(expression)
         warnings = meta.date_warnings(day)
         if article is not None:
-            _show_article(meta, expression, act, act.article(article), warnings, output)
+            shown = act.article(article)
+            _show_article(meta, expression, act, shown, warnings, output, rules)
             return
+    if rules:
+        raise fail("--rules needs --article N", "--rules 需要与 --article N 一起使用")
     if output is Format.json:
         _print_json({**_metadata_json(meta, day), "expression": expression.uri, **_act_json(act)})
         return
@@ -125,8 +126,8 @@ def export_akn_command(
     from innoreg.law import find_act, load_expression, to_akn_xml
 
     with user_errors():
-        meta = find_act(act_key)
-        day = _parse_day(on)
+        meta = find_act(_act_key(act_key))
+        day = parse_date(on, "--on")
         expression = meta.expression_in_force(day) if day else meta.default_expression()
         xml = to_akn_xml(meta, load_expression(expression), expression)
     if out is None:
@@ -139,13 +140,11 @@ def export_akn_command(
     typer.echo(f"wrote {out} ({expression.uri})")
 
 
-def _parse_day(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise fail(f"--on {text!r} is not a date (YYYY-MM-DD)") from None
+def _act_key(key: str) -> str:
+    """An act by its own keys, or by a jurisdiction alias (``luoyang``, ``洛阳``)."""
+    from innoreg.rules.registry import registry
+
+    return registry().aliases.get(key.strip().lower(), key)
 
 
 def _show_article(
@@ -155,8 +154,10 @@ def _show_article(
     article: Article,
     warnings: list[str],
     output: Format,
+    with_rules: bool = False,
 ) -> None:
     chapter = act.chapter_of(article.num)
+    implementation = _implementation(meta, article) if with_rules else None
     if output is Format.json:
         version = f"/{expression.language}@{expression.date}" if expression.date else ""
         _print_json(
@@ -169,12 +170,44 @@ def _show_article(
                 "citation": f"{meta.work_uri}{version}~{article.eid}",
                 "sha256": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
                 "warnings": warnings,
+                **({"implementation": implementation} if implementation is not None else {}),
             }
         )
         return
     _echo_header(meta, expression, warnings)
     typer.echo(f"\n{chapter.eid}  {chapter.label}  {chapter.heading}")
     _echo_article(article)
+    if implementation is not None:
+        typer.echo(
+            "\n  implemented by:" if implementation["rules"] else "\n  implemented by: nothing"
+        )
+        for rule in implementation["rules"]:
+            cites = ", ".join(rule["cites"])
+            typer.echo(
+                f"    {rule['name']}  [{rule['level']}]  {rule['label']['en']} / "
+                f"{rule['label']['zh']}  ({cites})"
+            )
+        if implementation["note"]:
+            typer.echo(f"  note: {implementation['note']}")
+
+
+def _implementation(meta: ActMetadata, article: Article) -> dict[str, Any]:
+    from innoreg.rules.registry import registry
+
+    found = registry().article_implementation(meta.work_uri, article.eid)
+    return {
+        "note": " ".join(found.note.note.split()) if found.note else None,
+        "rules": [
+            {
+                "name": r.name,
+                "level": r.pack,
+                "entity": r.entity,
+                "label": r.label.to_dict(),
+                "cites": list(r.cites),
+            }
+            for r in found.rules
+        ],
+    }
 
 
 def _echo_header(meta: ActMetadata, expression: Expression, warnings: list[str]) -> None:

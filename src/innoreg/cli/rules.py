@@ -3,28 +3,22 @@ its law, formula, citations and parameters over time."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
 
-from innoreg.cli.edge import fail, user_errors
+from innoreg.cli.edge import user_errors
+from innoreg.cli.options import (
+    DocFormat,
+    DocFormatOption,
+    Format,
+    FormatOption,
+    JurisdictionOption,
+    parse_date,
+)
 
 app = typer.Typer(help="Rules: list the variables and show one.", no_args_is_help=True)
-
-
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-
-
-JurisdictionOption = Annotated[
-    str | None,
-    typer.Option("--jurisdiction", "-j", help="Only this jurisdiction's chain (e.g. cn-ln)."),
-]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="text or json.")]
 
 
 @app.command("list")
@@ -67,55 +61,11 @@ def show_command(
     output: FormatOption = Format.text,
 ) -> None:
     """Show one variable: the law it quotes, its formula, citations and parameters over time."""
-    from innoreg.engine.plan import plan_for
-    from innoreg.engine.trace import cite, parameter_text
-    from innoreg.rules.registry import registry
+    from innoreg.engine.rule_info import describe_rule
 
+    on = parse_date(date, "--date")
     with user_errors():
-        owners = [p for p in registry().packs.values() if any(r.name == variable for r in p.rules)]
-        if jurisdiction:
-            chain = {p.jurisdiction for p in registry().chain(jurisdiction)}
-            owners = [p for p in owners if p.jurisdiction in chain]
-        if not owners:
-            raise fail(
-                f"no variable named {variable!r}" + (f" in {jurisdiction}" if jurisdiction else "")
-            )
-        pack = owners[0]
-        on = dt.date.fromisoformat(date) if date else dt.date.today()
-        plan = plan_for(jurisdiction or pack.jurisdiction, on)
-        spec = next(r for r in pack.rules if r.name == variable)
-        planned = plan.entities[spec.entity].variable(variable)
-        from innoreg.rules.formula_text import formula_text
-
-        shown: dict[str, Any] = {
-            "name": spec.name,
-            "entity": spec.entity,
-            "unit": spec.unit,
-            "level": pack.jurisdiction,
-            "label": spec.label.to_dict(),
-            "law": spec.doc,
-            "since": spec.since.isoformat() if spec.since else None,
-            "until": spec.until.isoformat() if spec.until else None,
-            "formula_on": on.isoformat(),
-            "formula": formula_text(planned.expr),
-            "depends_on": planned.depends_on,
-            "interpretations": planned.interpretations,
-            "citations": [cite(pack, c) for c in spec.cites],
-            "parameters": [
-                {
-                    "name": use.parameter.name,
-                    "values": [
-                        {
-                            "since": v.since.isoformat() if v.since else "act in force",
-                            "value": parameter_text(use.parameter.unit, v.value),
-                            "reference": v.reference,
-                        }
-                        for v in use.parameter.values
-                    ],
-                }
-                for use in planned.parameters
-            ],
-        }
+        shown = describe_rule(variable, jurisdiction=jurisdiction, on=on)
     if output is Format.json:
         typer.echo(json.dumps(shown, ensure_ascii=False, indent=2))
         return
@@ -141,18 +91,24 @@ def _render(shown: dict[str, Any]) -> str:
     if shown["interpretations"]:
         lines.append(f"readings: {', '.join(shown['interpretations'])}")
     for citation in shown["citations"]:
-        lines.append(f"cites {citation['cite']}: {citation.get('text') or citation.get('source')}")
+        reads = citation["reads"]["en"] or citation["cite"]
+        words = citation.get("quote") or citation.get("text") or citation.get("source")
+        lines.append(f"cites {reads} [{citation['cite']}]: {words}")
     for parameter in shown["parameters"]:
         lines.append(f"parameter {parameter['name']}:")
         for value in parameter["values"]:
-            lines.append(f"  from {value['since']}: {value['value']}  ({value['reference']})")
+            until = f" to {value['until']}" if value["until"] else ""
+            issued = f", issued {value['issued']}" if value["issued"] else ""
+            lines.append(
+                f"  from {value['since']}{until}: {value['value']}  ({value['reference']}{issued})"
+            )
     return "\n".join(lines)
 
 
 @app.command("interpretations")
 def interpretations_command(
     jurisdiction: JurisdictionOption = None,
-    output: Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")] = "text",
+    output: DocFormatOption = DocFormat.text,
 ) -> None:
     """List every named reading of an ambiguous sentence: options, default, justification."""
     from innoreg.rules.registry import registry
@@ -160,7 +116,7 @@ def interpretations_command(
     with user_errors():
         packs = registry().chain(jurisdiction) if jurisdiction else registry().packs.values()
         found = [i for pack in packs for i in pack.interpretations]
-    if output == "json":
+    if output is DocFormat.json:
         rows = [
             {
                 "name": i.name,
@@ -175,13 +131,11 @@ def interpretations_command(
             for i in found
         ]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif output == "markdown":
+    elif output is DocFormat.markdown:
         typer.echo(interpretations_markdown(found), nl=False)
-    elif output == "text":
+    else:
         for i in found:
             typer.echo(f"{i.name} [{i.pack}, reads {i.reads}] default {i.default}: {i.question}")
-    else:
-        raise fail(f"--format must be text, json or markdown, not {output!r}")
 
 
 def interpretations_markdown(found: list[Any]) -> str:

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from innoreg.cli.edge import user_errors
+from innoreg.cli.options import LangOption, chosen_language
 from innoreg.errors import InputError
 
 if TYPE_CHECKING:
     import polars as pl
 
     from innoreg.batch.simulate import Progress
+    from innoreg.labels import Language
 
 PROGRESS_MIN_ROWS = 100_000
 PROBLEMS_SHOWN = 20
@@ -26,11 +28,6 @@ PROBLEMS_SHOWN = 20
 class Engine(StrEnum):
     local = "local"
     dask = "dask"
-
-
-class Lang(StrEnum):
-    en = "en"
-    zh = "zh"
 
 
 def simulate(
@@ -85,16 +82,17 @@ def simulate(
         list[str] | None,
         typer.Option("--keep", metavar="COLUMN", help="Pass another column through the checks."),
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Labels: en or zh.")] = Lang.en,
+    lang: LangOption = None,
 ) -> None:
     """Decide every row of a population (and a reform beside it); summarise and report."""
     # polars, the engine's population pass and (for --engine dask) distributed are imported
     # here, so that other commands start fast.
     from innoreg.batch.simulate import InvalidRowsError
     from innoreg.batch.simulate import simulate as run_simulation
-    from innoreg.cli.evaluate import _choices
+    from innoreg.cli.decide import pairs
     from innoreg.engine.reform import Reform
 
+    language = chosen_language(lang)
     with user_errors():
         day = _date(date, "--date")
         chosen_reform = Reform.from_yaml(reform) if reform is not None else None
@@ -110,7 +108,7 @@ def simulate(
                     reform=chosen_reform,
                     output=output,
                     assumptions=_assumptions(assume),
-                    interpretations=_choices(interpretation),
+                    interpretations=pairs(interpretation, "--interpretation"),
                     keep=keep or (),
                     skip_invalid=skip_invalid,
                     engine=engine.value,
@@ -119,19 +117,19 @@ def simulate(
                     progress=progress,
                 )
             except InvalidRowsError as exc:
-                _show_problems(exc.problems, exc.bad_rows)
+                _show_problems(exc.problems, exc.bad_rows, language)
                 raise
         seconds = time.perf_counter() - started
         if result.skipped:
             typer.echo(f"skipped {result.skipped:,} invalid rows:", err=True)
-            _show_problems(result.problems, result.skipped)
+            _show_problems(result.problems, result.skipped, language)
         from innoreg.cli.simulate_summary import print_summary
 
-        print_summary(result, seconds, lang.value)
+        print_summary(result, seconds, language)
         if report is not None:
             from innoreg.batch.report import write_report
 
-            index = write_report(result, report, lang=lang.value)
+            index = write_report(result, report, lang=language)
             typer.echo(f"report: {index}")
 
 
@@ -152,12 +150,12 @@ def _assumptions(pairs: list[str] | None) -> dict[str, dt.date]:
     return found
 
 
-def _show_problems(problems: pl.DataFrame, count: int) -> None:
+def _show_problems(problems: pl.DataFrame, count: int, lang: Language) -> None:
     """The first bad values in full, on stderr (``count`` rows are bad in all)."""
     for row in problems.head(PROBLEMS_SHOWN).iter_rows(named=True):
         typer.echo(
             f"  row {row['row']} (id {row['id']}), {row['column']} = {row['value']!r}: "
-            f"{row['problem']}",
+            f"{row['problem_zh' if lang == 'zh' else 'problem']}",
             err=True,
         )
     shown = min(problems.height, PROBLEMS_SHOWN)

@@ -38,8 +38,8 @@ def print_summary(result: Simulation, seconds: float, lang: Language) -> None:
         console.print(f"results: {result.output}", highlight=False)
     for line in result.assumed:
         console.print(f"assumed: {line}", highlight=False)
-    for line in result.warnings:
-        console.print(f"warning: {line}", highlight=False, style="yellow")
+    for warning in result.warnings:
+        console.print(f"warning: {warning.in_(lang)}", highlight=False, style="yellow")
     heads = {"en": ["", "baseline", "reform", "change"], "zh": ["", "现行", "改革后", "变化"]}
     table = Table(title=GROUP_LABELS[None].in_(lang), title_justify="left")
     lines = totals(result.cube, result.scenario, lang)

@@ -48,15 +48,22 @@ def parse_case(
 ) -> Case:
     """Validate a case document and coerce its inputs (money to fen, dates to dates)."""
     if not isinstance(data, Mapping):
-        raise InputError("a case must be a mapping of fields", field="case")
+        raise InputError(
+            "a case must be a mapping of fields", field="case", zh="案件应为字段的映射（键值对）"
+        )
     jurisdiction = data.get("jurisdiction")
     if not isinstance(jurisdiction, str):
         raise InputError(
             "is required: a jurisdiction code such as cn-ha-luoyang (or luoyang)",
             field="jurisdiction",
+            zh="必填：法域代码，如 cn-ha-luoyang（或 luoyang）",
         )
     if "date" not in data:
-        raise InputError("is required: the date whose law decides the case", field="date")
+        raise InputError(
+            "is required: the date whose law decides the case",
+            field="date",
+            zh="必填：据以判断的法律所适用的日期",
+        )
     date = _date(data["date"], "date")
     chosen = _interpretations(data.get("interpretations"))
     chosen.update(interpretations or {})
@@ -83,6 +90,7 @@ def parse_case(
                     f"id {entity_row.id!r} is used twice",
                     field=f"{where}.id",
                     rule="ids are unique in a case",
+                    zh=f"编号 {entity_row.id!r} 重复使用",
                 )
             seen_ids.add(entity_row.id)
             parsed.append(entity_row)
@@ -93,7 +101,7 @@ def _date(raw: Any, field: str) -> dt.date:
     try:
         return coerce_date(raw)
     except ValueError as exc:
-        raise InputError(str(exc), field=field, rule="an ISO date") from None
+        raise InputError(str(exc), field=field, rule="an ISO date", zh=_zh(exc)) from None
 
 
 def _interpretations(raw: Any) -> dict[str, str]:
@@ -123,6 +131,7 @@ def _unknown_entity(plan: Plan, key: str) -> InputError:
         f"unknown entity kind for {plan.jurisdiction}{hint} (known: {', '.join(kinds)})",
         field=key,
         rule="entity kinds are declared by the packs in force",
+        zh=f"{plan.jurisdiction} 没有这类实体（可用：{', '.join(kinds)}）",
     )
 
 
@@ -143,7 +152,9 @@ def parse_entity(entity: EntityPlan, row: Any, where: str, date: dt.date) -> Ent
         try:
             inputs[spec.name] = None if raw is None else spec.coerce(raw)
         except ValueError as exc:
-            raise InputError(str(exc), field=f"{where}.{name}", rule=spec.type) from None
+            raise InputError(
+                str(exc), field=f"{where}.{name}", rule=spec.type, zh=_zh(exc)
+            ) from None
     defaulted = []
     for name, spec in entity.inputs.items():
         if name not in inputs:
@@ -159,7 +170,9 @@ def entity_id_of(raw: Any, field: str) -> str:
         return str(raw)
     if not isinstance(raw, str) or not raw.strip():
         raise InputError(
-            "must be a non-empty string or a number (each entity needs an id)", field=field
+            "must be a non-empty string or a number (each entity needs an id)",
+            field=field,
+            zh="应为非空的文字或数字（每个实体都需要编号）",
         )
     return raw
 
@@ -173,8 +186,15 @@ def _unknown_field(entity: EntityPlan, name: str, field: str) -> InputError:
         )
     near = difflib.get_close_matches(name, [*entity.inputs, "id"], n=1, cutoff=0.6)
     hint = f"; did you mean {near[0]!r}?" if near else ""
+    hint_zh = f"；是否是指 {near[0]!r}？" if near else ""
     return InputError(
         f"unknown field for {entity.kind.name}{hint}",
         field=field,
         rule="inputs are declared by the packs in force (see `innoreg inputs`)",
+        zh=f"{entity.kind.label.zh}没有这个字段{hint_zh}（见 `innoreg inputs`）",
     )
+
+
+def _zh(exc: Exception) -> str | None:
+    """The Chinese of a value error, where the input contract wrote one."""
+    return getattr(exc, "zh", None)

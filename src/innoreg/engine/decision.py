@@ -1,7 +1,7 @@
 """The typed result of deciding a case, serialised in this one place for every surface: the
 CLI prints ``Decision.to_dict()`` as JSON, the API returns it, pages render the same object.
 
-The JSON document (DESIGN section 5) is::
+The JSON document (the public vocabulary, docs/vocabulary.md) is::
 
     {"jurisdiction", "date", "pack_version", "interpretations", "warnings", "assumed",
      "results": {"<entity id>": {"<variable>": value}}}
@@ -16,6 +16,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+from innoreg.labels import Label
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,16 @@ class Decision:
     date: dt.date
     pack_version: str
     interpretations: Mapping[str, str]
-    warnings: tuple[str, ...]
+    notices: tuple[Label, ...]
+    """The warnings, in English and Chinese (the JSON carries the English)."""
     assumed: tuple[str, ...]
     entities: tuple[EntityDecision, ...]
     reform: str | None = None
     explained: bool = False
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(n.en for n in self.notices)
 
     @property
     def results(self) -> dict[str, Mapping[str, Any]]:

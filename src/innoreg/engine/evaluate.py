@@ -9,6 +9,7 @@ from innoreg.engine.case import Case, EntityRow, parse_case
 from innoreg.engine.decision import Decision, EntityDecision
 from innoreg.engine.plan import EntityPlan
 from innoreg.engine.values import public_value
+from innoreg.labels import Label
 
 if TYPE_CHECKING:
     from innoreg.engine.reform import Reform
@@ -40,18 +41,20 @@ def evaluate_case(
 
 def decide_case(case: Case, *, explain: bool = False) -> Decision:
     plan = case.plan
-    warnings = list(plan.warnings)
+    notices: list[Label] = list(plan.warnings)
     assumed = list(plan.assumed)
     decided: list[EntityDecision] = []
     for kind, rows in case.entities.items():
         entity = plan.entities[kind]
         for entity_row in rows:
             row = dict(entity_row.inputs)
-            row_warnings: list[str] = []
+            row_warnings: list[Label] = []
             for planned in entity.variables:
                 row[planned.spec.name] = planned.scalar(row, row_warnings)
             row_warnings += _missing_facts(entity, row)
-            warnings.extend(f"{entity_row.id}: {w}" for w in row_warnings)
+            notices += (
+                Label(f"{entity_row.id}: {w.en}", f"{entity_row.id}：{w.zh}") for w in row_warnings
+            )
             assumed.extend(_assumed(entity, entity_row, row))
             values = {
                 v.spec.name: public_value(v.spec.unit, row[v.spec.name]) for v in entity.variables
@@ -67,7 +70,7 @@ def decide_case(case: Case, *, explain: bool = False) -> Decision:
         date=plan.date,
         pack_version=plan.pack_version,
         interpretations=plan.interpretations,
-        warnings=tuple(dict.fromkeys(warnings)),
+        notices=tuple(dict.fromkeys(notices)),
         assumed=tuple(assumed),
         entities=tuple(decided),
         reform=plan.reform,
@@ -75,7 +78,7 @@ def decide_case(case: Case, *, explain: bool = False) -> Decision:
     )
 
 
-def _missing_facts(entity: EntityPlan, row: dict[str, Any]) -> list[str]:
+def _missing_facts(entity: EntityPlan, row: dict[str, Any]) -> list[Label]:
     """For each needed input the case left out: the results that need it (the same sentence a
     population gives, counted over its rows)."""
     return [
@@ -85,9 +88,14 @@ def _missing_facts(entity: EntityPlan, row: dict[str, Any]) -> list[str]:
     ]
 
 
-def missing_fact(entity: EntityPlan, name: str) -> str:
-    needing = [v.spec.name for v in entity.variables if v.spec.name in entity.dependents[name]]
-    return f"{name} is not given; {', '.join(needing)} need it"
+def missing_fact(entity: EntityPlan, name: str) -> Label:
+    needing = ", ".join(
+        v.spec.name for v in entity.variables if v.spec.name in entity.dependents[name]
+    )
+    label = entity.inputs[name].label.zh
+    return Label(
+        f"{name} is not given; {needing} need it", f"未提供 {name}（{label}）；{needing} 需要该事实"
+    )
 
 
 def _assumed(entity: EntityPlan, entity_row: EntityRow, row: dict[str, Any]) -> list[str]:

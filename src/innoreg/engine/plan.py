@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from innoreg import display
 from innoreg.engine.graph import order_variables
 from innoreg.errors import PackLoadError, ParameterError
 from innoreg.labels import Label
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from innoreg.engine.reform import Reform
     from innoreg.law import ActMetadata
 
-Compiled = Callable[[dict[str, Any], list[str]], Any]
+Compiled = Callable[[dict[str, Any], list[Label]], Any]
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Plan:
     interpretations: Mapping[str, str]
     known_interpretations: Mapping[str, Interpretation]
     entities: Mapping[str, EntityPlan]
-    warnings: tuple[str, ...]
+    warnings: tuple[Label, ...]
     assumed: tuple[str, ...]
     pack_version: str
     acts: Mapping[str, ActInForce]
@@ -173,7 +174,7 @@ class _PlanContext:
     acts: Mapping[str, ActInForce]
     variables: frozenset[str]
     parameters: Mapping[str, Parameter]
-    warnings: list[str]
+    warnings: list[Label]
 
 
 def _plan_variable(
@@ -223,21 +224,26 @@ def _plan_variable(
     try:
         expr = spec.formula(Vars(), params, ctx)
     except ParameterError as exc:
-        plan.warnings.append(f"{spec.name}: {exc.message}; it gives no result")
+        plan.warnings.append(
+            Label(
+                f"{spec.name}: {exc.message}; it gives no result",
+                f"{spec.name}：{exc.message}；无结果",
+            )
+        )
         return planned(e.lit(None), uses=params.used, read=ctx.read, note=exc.message)
     return planned(expr, uses=params.used, read=ctx.read)
 
 
 def _act_dates(
     chain: tuple[Pack, ...], date: dt.date, assumptions: dict[str, dt.date]
-) -> tuple[dict[str, ActInForce], list[str], list[str]]:
+) -> tuple[dict[str, ActInForce], list[str], list[Label]]:
     """Each act's in-force date (recorded, assumed by the case, or unknown), what was assumed
     and the warnings a result on ``date`` carries — once per act, never contradictory."""
     from innoreg.errors import InputError
 
     acts: dict[str, ActInForce] = {}
     assumed: list[str] = []
-    warnings: list[str] = []
+    warnings: list[Label] = []
     for pack in chain:
         meta = pack.act_meta
         if meta is None:
@@ -279,20 +285,32 @@ def _act_dates(
     return acts, assumed, warnings
 
 
-def _act_warnings(act: ActInForce, meta: ActMetadata, date: dt.date) -> list[str]:
+def _act_warnings(act: ActInForce, meta: ActMetadata, date: dt.date) -> list[Label]:
+    day = date.isoformat()
     in_force = act.in_force_on(date)
     if in_force is False:
         return [
-            f"the {act.title.en} was not in force on {date.isoformat()}: its rules give no result"
+            Label(
+                f"the {act.title.en} was not in force on {day}: its rules give no result",
+                f"《{act.title.zh}》在{display.date(date, 'zh')}未施行：其规则不作判断",
+            )
         ]
     found = []
     if in_force is None:
+        why = f" ({act.note})" if act.note else ""
         found.append(
-            f"the in-force date of the {act.title.en} is not recorded"
-            + (f" ({act.note})" if act.note else "")
-            + f": results assume it was in force on {date.isoformat()}"
+            Label(
+                f"the in-force date of the {act.title.en} is not recorded{why}: results assume "
+                f"it was in force on {day}",
+                f"《{act.title.zh}》的施行日期未有记录："
+                f"按其在{display.date(date, 'zh')}已施行作出判断",
+            )
         )
-    found += [w for w in meta.date_warnings(date) if "end date" in w]
+    for warning in meta.date_warnings(date):
+        if "end date" in warning:
+            found.append(
+                Label(warning, f"《{act.title.zh}》是否已废止尚不确定：按其仍然有效作出判断")
+            )
     return found
 
 

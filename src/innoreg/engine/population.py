@@ -18,6 +18,7 @@ import polars as pl
 from innoreg.engine.plan import EntityPlan, Plan, PlannedVariable, plan_for
 from innoreg.engine.population_inputs import MoneyUnit, engine_dtype, prepare_inputs, rows
 from innoreg.errors import InputError
+from innoreg.labels import Label
 from innoreg.rules.columnar import compile_columnar, warning_counts
 from innoreg.rules.money import QUANTITY_SCALE, RATE_SCALE
 
@@ -66,14 +67,14 @@ class PopulationQuery:
     plan: Plan
     frame: pl.LazyFrame
     counts: pl.LazyFrame | None
-    messages: list[str]
+    messages: list[Label]
     assumed: list[str]
 
     def warnings(self, totals: pl.DataFrame | None) -> list[str]:
-        found = list(self.plan.warnings)
+        found = [w.en for w in self.plan.warnings]
         for i, message in enumerate(self.messages):
             if totals is not None and totals[f"w{i}"][0]:
-                found.append(f"{rows(totals[f'w{i}'][0])}: {message}")
+                found.append(f"{rows(totals[f'w{i}'][0])}: {message.en}")
         return list(dict.fromkeys(found))
 
 
@@ -185,13 +186,15 @@ def population_query(
     lazy = prepared.frame
     for layer in _layers(entity_plan):
         lazy = lazy.with_columns(
-            compile_columnar(v.expr, prepared.domains)
+            compile_columnar(v.expr, prepared.domains, prepared.years)
             .cast(engine_dtype(v.spec.unit))
             .alias(v.spec.name)
             for v in layer
         )
     checks = [
-        (c, m) for v in entity_plan.variables for c, m in warning_counts(v.expr, prepared.domains)
+        (c, m)
+        for v in entity_plan.variables
+        for c, m in warning_counts(v.expr, prepared.domains, prepared.years)
     ]
     checks += _missing_facts(entity_plan)
     counts = lazy.select([c.alias(f"w{i}") for i, (c, _) in enumerate(checks)]) if checks else None
@@ -200,7 +203,7 @@ def population_query(
     return PopulationQuery(plan, lazy, counts, [m for _, m in checks], prepared.assumed)
 
 
-def _missing_facts(entity: EntityPlan) -> list[tuple[pl.Expr, str]]:
+def _missing_facts(entity: EntityPlan) -> list[tuple[pl.Expr, Label]]:
     """Rows that leave out a fact some result needs (the population form of a case's warning)."""
     from innoreg.engine.evaluate import missing_fact
 

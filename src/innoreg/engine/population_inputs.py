@@ -34,6 +34,8 @@ class PreparedInputs:
     frame: pl.LazyFrame
     domains: dict[str, list[str]]
     """Code inputs -> the codes present, for lookups in place of string scans."""
+    years: dict[str, list[int]]
+    """Year inputs -> the years present, so formulas chosen by year keep only those."""
     assumed: list[str]
     """Inputs whose column was absent, with the default every row took."""
 
@@ -53,13 +55,22 @@ def prepare_inputs(
     lazy = lazy.with_columns(_typed(entity, columns, money, date))
     present = set(columns.names())
     codes = [n for n, s in entity.inputs.items() if s.type in ("industry", "enum") and n in present]
+    year_columns = [n for n, s in entity.inputs.items() if s.type == "year" and n in present]
     checks = _checks(entity) if validate else []
     engine: Literal["streaming", "auto"] = "streaming" if streaming else "auto"
     # One query per code column (``unique`` streams; ``unique().implode()`` does not).
-    queries = [lazy.select(pl.col(n).unique()) for n in codes]
+    queries = [lazy.select(pl.col(n).unique()) for n in [*codes, *year_columns]]
     if checks:
         queries.append(lazy.select(b.fill_null(False).sum().alias(n) for n, b, _ in checks))
     found = pl.collect_all(queries, engine=engine) if queries else []
+    distinct_years = found[len(codes) : len(codes) + len(year_columns)]
+    years = {
+        name: sorted(y for y in frame[name].to_list() if y is not None)
+        for name, frame in zip(year_columns, distinct_years, strict=True)
+    }
+    for name, spec in entity.inputs.items():
+        if spec.type == "year" and name not in present:
+            years[name] = [spec.default_on(date)]
     if checks:
         counts = found[-1]
         for name, _, rule in checks:
@@ -86,7 +97,7 @@ def prepare_inputs(
         for name, spec in entity.inputs.items()
         if name not in present and spec.missing == "default"
     ]
-    return PreparedInputs(lazy, domains, assumed)
+    return PreparedInputs(lazy, domains, years, assumed)
 
 
 def check_columns(names: Sequence[str], entity: EntityPlan, keep: Sequence[str]) -> None:

@@ -14,8 +14,8 @@ from innoreg.engine.values import public_value
 from innoreg.labels import Label
 from innoreg.law.reading import citation_reading
 from innoreg.rules import expr as e
+from innoreg.rules.formula_context import shown_number
 from innoreg.rules.formula_text import formula_text
-from innoreg.rules.money import format_money
 from innoreg.rules.pack import Pack
 from innoreg.rules.parameters import Bracket, ParameterData, ParameterUse
 
@@ -223,12 +223,11 @@ def _act_citation(work_uri: str, eid: str) -> dict[str, Any]:
 
 
 def parameter_text(unit: str, value: ParameterData) -> Any:
+    """A parameter value as explanations show it: "1 %", "20,000,000.00", bands as lines."""
     if isinstance(value, tuple) and value and isinstance(value[0], Bracket):
         return [b.describe() for b in value if isinstance(b, Bracket)]
     if isinstance(value, tuple):
         return list(value)
-    if unit == "rate" and isinstance(value, int):
-        return f"{value / 10_000:g} %"
-    if unit == "money" and isinstance(value, int):
-        return format_money(value)
+    if isinstance(value, int) and not isinstance(value, bool) and unit in ("rate", "money"):
+        return shown_number(unit, value)
     return value

@@ -40,10 +40,12 @@ class ActInForce:
             return False
         return None
 
-    def missing_fact(self) -> str:
+    def missing_fact(self) -> Label:
         """The sentence a result dependent on the unknown date carries."""
         why = f" ({self.note})" if self.note else ""
-        return (
+        return Label(
             f"the in-force date of the {self.title.en} is not recorded{why}; record it in the "
-            f"act's metadata or give it as `assumptions: {{{self.fact}: YYYY-MM-DD}}`"
+            f"act's metadata or give it as `assumptions: {{{self.fact}: YYYY-MM-DD}}`",
+            f"《{self.title.zh}》的施行日期未有记录；请在法规元数据中记录，或以 "
+            f"`assumptions: {{{self.fact}: YYYY-MM-DD}}` 给出",
         )

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from innoreg.labels import Label
 from innoreg.rules.money import Rounding
 from innoreg.rules.parameters import ParameterUse
 
@@ -263,10 +264,11 @@ class ByYear(Expr):
 
 @dataclass(frozen=True, eq=False)
 class Warn(Expr):
-    """Passes ``value`` through; where ``condition`` holds, the evaluation carries ``message``."""
+    """Passes ``value`` through; where ``condition`` holds, the evaluation carries ``message``
+    (in English and Chinese)."""
 
     condition: Expr
-    message: str
+    message: Label
     value: Expr
 
     def children(self) -> tuple[Expr, ...]:

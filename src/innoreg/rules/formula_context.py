@@ -8,10 +8,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from innoreg import display
 from innoreg.errors import ParameterError
 from innoreg.rules import expr as e
 from innoreg.rules.act_dates import ActInForce
-from innoreg.rules.money import RATE_SCALE
 from innoreg.rules.parameters import Bracket, Parameter, ParameterUse, ParameterValue
 
 
@@ -142,9 +142,9 @@ class Params:
 def shown_number(unit: str, number: int) -> str:
     """A parameter's number as a person reads it: "1 %", "50,000,000.00", "3"."""
     if unit in ("rate", "rate_brackets"):
-        return f"{number / (RATE_SCALE // 100):g} %"
+        return display.ppm(number)
     if unit == "money":
-        return f"{number // 100:,}.{number % 100:02d}"
+        return display.fen(number)
     return str(number)
 
 

@@ -13,6 +13,7 @@ null, with a warning naming it).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import re
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from innoreg.errors import InvalidValueError
 from innoreg.labels import Label
 from innoreg.rules.data_files import Entry, read_yaml
 from innoreg.rules.money import (
@@ -80,10 +82,10 @@ class InputSpec:
             amount = parse_money(raw) if kind == "money" else parse_quantity(raw)
             limit = MONEY_MAX_FEN if kind == "money" else QUANTITY_MAX_UNITS
             if amount < 0:
-                raise ValueError("must not be negative")
+                raise InvalidValueError("must not be negative", "不得为负数")
             if amount > limit:
                 shown = format_money(limit) if kind == "money" else f"{limit // 1_000_000:,}"
-                raise ValueError(f"must be at most {shown}")
+                raise InvalidValueError(f"must be at most {shown}", f"不得超过{shown}")
             return amount
         if kind == "bool":
             return _boolean(raw)
@@ -92,13 +94,14 @@ class InputSpec:
         if kind in ("count", "year"):
             return _whole(raw, kind)
         if not isinstance(raw, str):
-            raise ValueError(f"must be text, got {raw!r}")
+            raise InvalidValueError(f"must be text, got {raw!r}", f"应为文字，而不是 {raw!r}")
         if kind == "industry":
             code = raw.strip().upper()
             if not INDUSTRY_CODE.match(code):
-                raise ValueError(
+                raise InvalidValueError(
                     f"{raw!r} is not an industry code (a section letter A-T, optionally "
-                    "followed by its division digits, e.g. C or C16)"
+                    "followed by its division digits, e.g. C or C16)",
+                    f"{raw!r} 不是国民经济行业代码（门类字母A-T，可加大类数字，如 C 或 C16）",
                 )
             return code
         return self.option_code(raw)
@@ -113,8 +116,11 @@ class InputSpec:
             return words[text.lower()]
         near = difflib.get_close_matches(text, list(words), n=1, cutoff=0.6)
         hint = f"; did you mean {near[0]!r}?" if near else ""
+        hint_zh = f"；是否是指 {near[0]!r}？" if near else ""
         shown = ", ".join(f"{o.code} ({o.label.zh})" for o in self.options)
-        raise ValueError(f"{raw!r} is not one of {shown}{hint}")
+        raise InvalidValueError(
+            f"{raw!r} is not one of {shown}{hint}", f"{raw!r} 不是可选值：{shown}{hint_zh}"
+        )
 
     def option_words(self) -> Mapping[str, str]:
         words: dict[str, str] = {}
@@ -131,7 +137,10 @@ def _boolean(raw: Any) -> bool:
         return True
     if isinstance(raw, str) and raw.strip() in NO:
         return False
-    raise ValueError(f"must be true or false (是 or 否), got {raw!r}")
+    raise InvalidValueError(
+        f"must be true or false (是 or 否), got {raw!r}",
+        f"应为是或否（true/false），而不是 {raw!r}",
+    )
 
 
 def _whole(raw: Any, kind: str) -> int:
@@ -139,28 +148,39 @@ def _whole(raw: Any, kind: str) -> int:
     if isinstance(raw, str) and raw.strip().isdigit():
         value = int(raw.strip())
     if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"must be a whole number, got {raw!r}")
+        raise InvalidValueError(f"must be a whole number, got {raw!r}", f"应为整数，而不是 {raw!r}")
     if kind == "year" and not FIRST_YEAR <= value <= LAST_YEAR:
-        raise ValueError(f"must be a year from {FIRST_YEAR} to {LAST_YEAR}, got {raw!r}")
+        raise InvalidValueError(
+            f"must be a year from {FIRST_YEAR} to {LAST_YEAR}, got {raw!r}",
+            f"应为{FIRST_YEAR}至{LAST_YEAR}之间的年份，而不是 {raw!r}",
+        )
     if value < 0:
-        raise ValueError(f"must be a whole number of at least 0, got {raw!r}")
+        raise InvalidValueError(
+            f"must be a whole number of at least 0, got {raw!r}",
+            f"应为不小于0的整数，而不是 {raw!r}",
+        )
     return value
 
 
 def coerce_date(raw: Any) -> dt.date:
     if isinstance(raw, dt.datetime):
-        raise ValueError(f"must be a date (YYYY-MM-DD), got a date and time {raw!r}")
+        raise InvalidValueError(
+            f"must be a date (YYYY-MM-DD), got a date and time {raw!r}",
+            f"应为日期（YYYY-MM-DD），而不是日期时间 {raw!r}",
+        )
     if isinstance(raw, dt.date):
         return raw
     if isinstance(raw, str):
         text = raw.strip()
-        try:
-            if len(text) == 10:
+        if len(text) == 10:
+            with contextlib.suppress(ValueError):
                 return dt.date.fromisoformat(text)
-        except ValueError:
-            pass
-        raise ValueError(f"{raw} is not a date (YYYY-MM-DD)")
-    raise ValueError(f"must be a date (YYYY-MM-DD), got {raw!r}")
+        raise InvalidValueError(
+            f"{raw} is not a date (YYYY-MM-DD)", f"{raw} 不是日期（YYYY-MM-DD）"
+        )
+    raise InvalidValueError(
+        f"must be a date (YYYY-MM-DD), got {raw!r}", f"应为日期（YYYY-MM-DD），而不是 {raw!r}"
+    )
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ justification, says which eId it reads, and can be switched per evaluation."""
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,16 +59,21 @@ def choose(known: Mapping[str, Interpretation], chosen: Mapping[str, str] | None
     result = {name: i.default for name, i in known.items()}
     for name, option in (chosen or {}).items():
         if name not in known:
+            near = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+            hint = f"did you mean {near[0]!r}? " if near else ""
             raise InputError(
-                f"unknown interpretation; known: {', '.join(sorted(known)) or 'none'}",
+                f"unknown interpretation; {hint}known: {', '.join(sorted(known)) or 'none'}",
                 field=f"interpretations.{name}",
                 rule="interpretation names are declared by the packs in force",
+                zh=f"未知的解释；可用：{', '.join(sorted(known)) or '无'}",
             )
         if option not in known[name].options:
+            options = ", ".join(known[name].options)
             raise InputError(
-                f"{option!r} is not an option; options: {', '.join(known[name].options)}",
+                f"{option!r} is not an option; options: {options}",
                 field=f"interpretations.{name}",
                 rule="an interpretation takes one of its declared options",
+                zh=f"{option!r} 不是可选项；可选：{options}",
             )
         result[name] = option
     return result

@@ -9,8 +9,11 @@ amounts innoreg accepts (see ``MONEY_MAX_FEN``).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Literal
+
+from innoreg.errors import InvalidValueError
 
 RATE_SCALE = 1_000_000
 """Rates are integer parts per million: 1 % is 10_000."""
@@ -30,20 +33,40 @@ Rounding = Literal["ceil", "floor", "half_up"]
 def parse_money(value: object) -> int:
     """Yuan as a decimal string, int or finite float with at most two decimals -> fen."""
     if isinstance(value, bool):
-        raise ValueError("expected an amount in yuan, got a boolean")
+        raise InvalidValueError(
+            "expected an amount in yuan, got a boolean", "应为以元计的金额，而不是是/否"
+        )
     if isinstance(value, int | str | float | Decimal):
+        text = str(value).strip()
+        if isinstance(value, str):
+            text = _without_separators(text)
         try:
-            amount = Decimal(str(value).strip())
+            amount = Decimal(text)
         except InvalidOperation:
-            raise ValueError(f"{value!r} is not an amount in yuan") from None
+            raise InvalidValueError(
+                f"{value!r} is not an amount in yuan", f"{value!r} 不是以元计的金额"
+            ) from None
     else:
-        raise ValueError(f"expected an amount in yuan, got {type(value).__name__}")
+        raise InvalidValueError(
+            f"expected an amount in yuan, got {type(value).__name__}", "应为以元计的金额"
+        )
     if not amount.is_finite():
-        raise ValueError(f"{value!r} is not a finite amount")
+        raise InvalidValueError(f"{value!r} is not a finite amount", f"{value!r} 不是有限的金额")
     fen = amount * 100
     if fen != fen.to_integral_value():
-        raise ValueError(f"{value!r} has more than two decimals (amounts are exact to the fen)")
+        raise InvalidValueError(
+            f"{value!r} has more than two decimals (amounts are exact to the fen)",
+            f"{value!r} 的小数超过两位（金额精确到分）",
+        )
     return int(fen)
+
+
+_THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def _without_separators(text: str) -> str:
+    """ "1,234,567.89" as people write amounts; commas anywhere else are not separators."""
+    return text.replace(",", "") if _THOUSANDS.match(text) else text
 
 
 def parse_quantity(value: object) -> int:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from innoreg import display
 from innoreg.errors import PackLoadError
 from innoreg.labels import Label
 from innoreg.rules.data_files import read_yaml
@@ -39,9 +40,9 @@ class Bracket:
 
     def describe(self) -> str:
         if self.upper is None:
-            return f"otherwise {self.rate / 10_000:g} %"
+            return f"otherwise {display.ppm(self.rate)}"
         bound = "≤" if self.upper_included else "<"
-        return f"{bound} {self.upper / 100:,.2f}: {self.rate / 10_000:g} %"
+        return f"{bound} {display.fen(self.upper)}: {display.ppm(self.rate)}"
 
 
 ParameterData = int | bool | tuple[str, ...] | tuple[Bracket, ...] | None

@@ -11,6 +11,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from innoreg.labels import Label
 from innoreg.rules import expr as e
 from innoreg.rules.money import round_division, scale_money
 from innoreg.rules.periods import period_end
@@ -18,7 +19,7 @@ from innoreg.rules.periods import period_end
 Row = dict[str, Any]
 WEEKEND_SHIFT = {6: 2, 7: 1}
 """ISO weekday -> days to the Monday after it (Saturday 6, Sunday 7)."""
-Compiled = Callable[[Row, list[str]], Any]
+Compiled = Callable[[Row, list[Label]], Any]
 
 _COMPARE: dict[str, Callable[[Any, Any], Any]] = {
     "+": operator.add,
@@ -48,7 +49,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
         case e.Not(operand=operand):
             inner = compile_scalar(operand)
 
-            def negate(row: Row, w: list[str]) -> Any:
+            def negate(row: Row, w: list[Label]) -> Any:
                 value = inner(row, w)
                 return None if value is None else not value
 
@@ -61,7 +62,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
         case e.IsIn(operand=operand, values=values):
             inner, allowed = compile_scalar(operand), frozenset(values)
 
-            def isin(row: Row, w: list[str]) -> Any:
+            def isin(row: Row, w: list[Label]) -> Any:
                 value = inner(row, w)
                 return None if value is None else value in allowed
 
@@ -69,7 +70,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
         case e.StartsWithAny(operand=operand, prefixes=prefixes):
             inner = compile_scalar(operand)
 
-            def starts(row: Row, w: list[str]) -> Any:
+            def starts(row: Row, w: list[Label]) -> Any:
                 value = inner(row, w)
                 return None if value is None else value.startswith(prefixes)
 
@@ -80,7 +81,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
         case e.Scale(money=money, rate=rate, rounding=rounding):
             m, r = compile_scalar(money), compile_scalar(rate)
 
-            def scaled(row: Row, w: list[str]) -> Any:
+            def scaled(row: Row, w: list[Label]) -> Any:
                 amount, ppm = m(row, w), r(row, w)
                 if amount is None or ppm is None:
                     return None
@@ -90,7 +91,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
         case e.Share(money=money, numerator=num, denominator=den, rounding=rounding):
             m = compile_scalar(money)
 
-            def shared(row: Row, w: list[str]) -> Any:
+            def shared(row: Row, w: list[Label]) -> Any:
                 amount = m(row, w)
                 return None if amount is None else round_division(amount * num, den, rounding)
 
@@ -99,7 +100,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
             y, compiled = compile_scalar(year), [compile_scalar(b.expr) for b in branches]
             index = node.branch_index()
 
-            def by_year(row: Row, w: list[str]) -> Any:
+            def by_year(row: Row, w: list[Label]) -> Any:
                 value = y(row, w)
                 if value is None:
                     return None
@@ -109,7 +110,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
         case e.RatioOf(numerator=numerator, denominator=denominator):
             n, d = compile_scalar(numerator), compile_scalar(denominator)
 
-            def ratio(row: Row, w: list[str]) -> Any:
+            def ratio(row: Row, w: list[Label]) -> Any:
                 top, bottom = n(row, w), d(row, w)
                 if top is None or not bottom:
                     return None
@@ -121,7 +122,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
         case e.AddYears(start=start, years=years):
             s = compile_scalar(start)
 
-            def add_years(row: Row, w: list[str]) -> Any:
+            def add_years(row: Row, w: list[Label]) -> Any:
                 day = s(row, w)
                 return None if day is None else period_end(day, years=years)
 
@@ -129,7 +130,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
         case e.ShiftDays(date=date, table=table, covered=covered):
             d = compile_scalar(date)
 
-            def shift(row: Row, w: list[str]) -> Any:
+            def shift(row: Row, w: list[Label]) -> Any:
                 day: dt.date | None = d(row, w)
                 if day is None:
                     return None
@@ -141,7 +142,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
         case e.Warn(condition=condition, message=message, value=value):
             c, v = compile_scalar(condition), compile_scalar(value)
 
-            def warn(row: Row, w: list[str]) -> Any:
+            def warn(row: Row, w: list[Label]) -> Any:
                 if c(row, w):
                     w.append(message)
                 return v(row, w)
@@ -151,7 +152,7 @@ def compile_scalar(node: e.Expr) -> Compiled:
 
 
 def _binary(op: Callable[[Any, Any], Any], left: Compiled, right: Compiled) -> Compiled:
-    def apply(row: Row, w: list[str]) -> Any:
+    def apply(row: Row, w: list[Label]) -> Any:
         a, b = left(row, w), right(row, w)
         if a is None or b is None:
             return None
@@ -161,7 +162,7 @@ def _binary(op: Callable[[Any, Any], Any], left: Compiled, right: Compiled) -> C
 
 
 def _kleene_and(left: Compiled, right: Compiled) -> Compiled:
-    def apply(row: Row, w: list[str]) -> Any:
+    def apply(row: Row, w: list[Label]) -> Any:
         a, b = left(row, w), right(row, w)
         if a is False or b is False:
             return False
@@ -173,7 +174,7 @@ def _kleene_and(left: Compiled, right: Compiled) -> Compiled:
 
 
 def _kleene_or(left: Compiled, right: Compiled) -> Compiled:
-    def apply(row: Row, w: list[str]) -> Any:
+    def apply(row: Row, w: list[Label]) -> Any:
         a, b = left(row, w), right(row, w)
         if a is True or b is True:
             return True
@@ -185,7 +186,7 @@ def _kleene_or(left: Compiled, right: Compiled) -> Compiled:
 
 
 def _horizontal(kind: str, items: list[Compiled]) -> Compiled:
-    def apply(row: Row, w: list[str]) -> Any:
+    def apply(row: Row, w: list[Label]) -> Any:
         values = [item(row, w) for item in items]
         present = [v for v in values if v is not None]
         if not present:

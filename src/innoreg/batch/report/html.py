@@ -72,7 +72,7 @@ def report_html(
         f"<title>{_e(w['title'])} — {_e(sim.population)}</title>",
         f"<style>{STYLE}</style>\n</head>\n<body>\n<main>",
         f"<h1>{_e(w['title'])}</h1>",
-        _facts(sim, w),
+        _facts(sim, w, lang),
     ]
     for chart in charts:
         parts.append(_chart(chart, lang, w))
@@ -85,7 +85,7 @@ def report_html(
     return "\n".join(parts)
 
 
-def _facts(sim: Simulation, w: dict[str, str]) -> str:
+def _facts(sim: Simulation, w: dict[str, str], lang: Language) -> str:
     plan = sim.plan
     reform = sim.scenario.reform
     rows = [
@@ -113,7 +113,7 @@ def _facts(sim: Simulation, w: dict[str, str]) -> str:
     if sim.assumed:
         rows.append((w["assumed"], "<br>".join(_e(a) for a in sim.assumed)))
     if sim.warnings:
-        shown = "<br>".join(f'<span class="warning">{_e(x)}</span>' for x in sim.warnings)
+        shown = "<br>".join(f'<span class="warning">{_e(x.in_(lang))}</span>' for x in sim.warnings)
         rows.append((w["warnings"], shown))
     items = "".join(f"<dt>{_e(k)}</dt><dd>{v}</dd>" for k, v in rows)
     return f"<dl>{items}</dl>"

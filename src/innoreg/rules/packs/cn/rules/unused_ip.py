@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from innoreg.labels import Label
 from innoreg.rules.expr import Expr, Warn, lit, when
 from innoreg.rules.formula_context import Context, Params, Vars
 from innoreg.rules.rule import rule
 
-NO_PERIOD = (
+NO_PERIOD = Label(
     "state_may_implement_unused: national law sets no period (“在合理期限内”) and no level in "
-    "force fixes one, so whether the reasonable period has run cannot be decided"
+    "force fixes one, so whether the reasonable period has run cannot be decided",
+    "国家可否实施：法律未规定“合理期限”的长度，也没有下级规定加以明确，无法判断合理期限是否已届满",
 )
 
 

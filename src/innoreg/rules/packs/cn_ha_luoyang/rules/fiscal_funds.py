@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from innoreg.labels import Label
 from innoreg.rules.expr import Expr, Warn
 from innoreg.rules.formula_context import Context, Vars
 
@@ -16,9 +17,10 @@ def funded_as_art_13_14_reads(v: Vars, ctx: Context) -> Expr:
     if ctx.interpretation("luoyang.arts13_14.fiscal_funds") == "any_level":
         return v.fiscally_funded
     unknown = v.fiscally_funded & v.funding_level.is_null()
-    message = (
+    message = Label(
         "funding_level is not given; read as Luoyang's own funds only "
-        "(luoyang.arts13_14.fiscal_funds=local_only), arts. 13 and 14 need it"
+        "(luoyang.arts13_14.fiscal_funds=local_only), arts. 13 and 14 need it",
+        "未提供 funding_level（财政资金层级）；按仅指本市财政资金的解释，第十三、十四条需要该事实",
     )
     local = Warn(unknown, message, v.funding_level.isin(LOCAL_LEVELS))
     return v.fiscally_funded & local

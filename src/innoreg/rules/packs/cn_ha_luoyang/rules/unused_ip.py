@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from innoreg.labels import Label
 from innoreg.rules.expr import AddYears, Expr, ShiftDays, Warn, coalesce, lit, when
 from innoreg.rules.formula_context import Context, Params, Vars
 from innoreg.rules.packs.cn_ha_luoyang.rules.fiscal_funds import funded_as_art_13_14_reads
@@ -36,9 +37,11 @@ def implementation_clock_start(v: Vars, p: Params, ctx: Context) -> Expr:
         return start
     if act.day is not None:
         return when(start < lit(act.day), lit(act.day), start)
-    message = (
-        f"{act.missing_fact()}; the art. 14 clock cannot start before that day (non-retroactivity),"
-        " so implementation_deadline and government_may_implement are null"
+    missing = act.missing_fact()
+    message = Label(
+        f"{missing.en}; the art. 14 clock cannot start before that day (non-retroactivity), so "
+        "implementation_deadline and government_may_implement are null",
+        f"{missing.zh}；第十四条的期限不得早于该日起算（不溯及既往），实施期限和政府可否实施均无法判断",
     )
     return when(start < lit(ctx.date), Warn(lit(True), message, lit(None)), start)
 
@@ -64,9 +67,10 @@ def implementation_deadline(v: Vars, p: Params, ctx: Context) -> Expr:
         return end
     first, last = ctx.calendar_coverage
     outside = (end < lit(first)) | (end > lit(last))
-    message = (
+    message = Label(
         "the holiday calendar does not cover the implementation deadline's year: the deadline "
-        "was moved off a weekend only, and a statutory holiday could move it later"
+        "was moved off a weekend only, and a statutory holiday could move it later",
+        "节假日日历未包含实施期限届满的年度：期限仅按周末顺延，法定节假日可能使其再顺延",
     )
     return Warn(outside, message, ShiftDays(end, ctx.next_working_day, ctx.calendar_coverage))
 
@@ -100,10 +104,11 @@ def government_may_implement(v: Vars, p: Params, ctx: Context) -> Expr:
     first, last = ctx.calendar_coverage
     uncovered = (end < lit(first)) | (end > lit(last))
     window = (lit(ctx.date) > end) & (deadline >= lit(ctx.date - LONGEST_REST_RUN))
-    message = (
+    message = Label(
         "government_may_implement: the deadline falls in a year the holiday calendar lacks and "
         "the case's date is within a holiday's reach of it, so the answer could depend on "
-        "holidays not yet published"
+        "holidays not yet published",
+        "政府可否实施：期限届满日所在年度的节假日尚未公布，案件日期在节假日可能影响的范围内，暂无法判断",
     )
     return when(facts & uncovered & window, Warn(lit(True), message, lit(None)), decided)
 

@@ -1,0 +1,120 @@
+"""Where the records live and how a unit of work is opened.
+
+One setting, ``INNOREG_DATABASE_URL``; without it a SQLite file in the user's data directory.
+SQLite runs in WAL mode with foreign keys on and a busy timeout, and every write transaction
+begins IMMEDIATE, so concurrent writers queue for the lock instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from innoreg.records.errors import ConflictError
+
+URL_SETTING = "INNOREG_DATABASE_URL"
+BUSY_TIMEOUT_MS = 30_000
+_READ_ONLY = "innoreg_read_only"
+
+
+def default_sqlite_path() -> Path:
+    """The records file when no URL is set: the platform's per-user data directory."""
+    import platformdirs  # only needed when no URL is configured
+
+    return platformdirs.user_data_path("innoreg", appauthor=False) / "records.sqlite3"
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: the argument, else ``INNOREG_DATABASE_URL``, else the default file.
+    ``postgresql://`` means psycopg 3, the one PostgreSQL driver innoreg ships."""
+    chosen = url or os.environ.get(URL_SETTING)
+    if not chosen:
+        path = default_sqlite_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if chosen.startswith("postgresql://") or chosen.startswith("postgres://"):
+        chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
+    return chosen
+
+
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    """An engine configured for innoreg's transaction discipline on either database."""
+    engine = create_engine(database_url(url), **kwargs)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # innoreg issues BEGIN itself, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        read_only = connection.get_execution_options().get(_READ_ONLY, False)
+        connection.exec_driver_sql("BEGIN DEFERRED" if read_only else "BEGIN IMMEDIATE")
+
+
+class Database:
+    """An engine and the two ways in: ``write(actor=…)`` (one audited transaction, whole or
+    nothing) and ``read()`` (no write lock taken)."""
+
+    def __init__(self, url: str | None = None, **engine_kwargs: Any) -> None:
+        self.engine = make_engine(url, **engine_kwargs)
+        self.url = self.engine.url
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def write(self, *, actor: str) -> Iterator[Session]:
+        """A unit of work committed whole or not at all; every change in it is audited with
+        ``actor`` in the same transaction."""
+        from innoreg.records.audit import install_audit  # registers the flush hooks once
+
+        install_audit()
+        session = Session(self.engine, expire_on_commit=False)
+        session.info["actor"] = actor
+        try:
+            with session.begin():
+                yield session
+        except StaleDataError as error:
+            raise ConflictError(
+                f"the record was changed by someone else since it was read ({error}); "
+                "read it again and repeat the change"
+            ) from None
+        except exc.IntegrityError as error:
+            from innoreg.records.constraints import constraint_error
+
+            raise constraint_error(error) from None
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        engine = self.engine.execution_options(**{_READ_ONLY: True})
+        session = Session(engine, expire_on_commit=False)
+        session.info["read_only"] = True
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

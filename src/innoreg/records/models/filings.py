@@ -1,0 +1,40 @@
+"""Annual enterprise filings: one fiscal year's figures, in fen."""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from innoreg.records.models.base import Base, Versioned, choice
+from innoreg.records.models.organisations import Organisation
+from innoreg.records.types import Fen
+
+SIZE_CLASSES = ("large", "medium", "small", "micro")
+
+
+class AnnualFiling(Versioned, Base):
+    __tablename__ = "filings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    fiscal_year: Mapped[int]
+    sales_revenue: Mapped[int] = mapped_column(Fen)
+    rd_expense: Mapped[int] = mapped_column(Fen)
+    rd_expense_q4: Mapped[int | None] = mapped_column(Fen)
+    """The fourth quarter's part, where a rate changed in the year (2022 No. 28)."""
+    special_rd_account: Mapped[bool] = mapped_column(default=False)
+    size_class: Mapped[str | None] = mapped_column(choice("size_class", SIZE_CLASSES))
+    above_designated_size: Mapped[bool] = mapped_column(default=False)
+    determination_id: Mapped[int | None] = mapped_column(ForeignKey("determinations.id"))
+    organisation: Mapped[Organisation] = relationship()
+
+    __table_args__ = (
+        UniqueConstraint("organisation_id", "fiscal_year"),
+        CheckConstraint("sales_revenue >= 0", name="sales_revenue_not_negative"),
+        CheckConstraint("rd_expense >= 0", name="rd_expense_not_negative"),
+        CheckConstraint(
+            "rd_expense_q4 IS NULL OR (rd_expense_q4 >= 0 AND rd_expense_q4 <= rd_expense)",
+            name="rd_expense_q4_within_year",
+        ),
+        CheckConstraint("fiscal_year BETWEEN 1990 AND 2100", name="fiscal_year_plausible"),
+    )

@@ -1,0 +1,72 @@
+"""Whose records a caller may read or change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from sqlalchemy import ColumnElement, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from innoreg.records.errors import ConflictError, NotFoundError
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """``organisation_ids=None`` is the bureau, which sees every organisation; otherwise the
+    caller sees only the listed organisations' records."""
+
+    organisation_ids: frozenset[int] | None = None
+
+    @classmethod
+    def organisations(cls, *ids: int) -> Scope:
+        return cls(frozenset(ids))
+
+    def allows(self, organisation_id: int) -> bool:
+        return self.organisation_ids is None or organisation_id in self.organisation_ids
+
+    def where(self, column: InstrumentedAttribute[int] | Any) -> ColumnElement[bool]:
+        if self.organisation_ids is None:
+            return true()
+        result: ColumnElement[bool] = column.in_(sorted(self.organisation_ids))
+        return result
+
+
+BUREAU = Scope()
+
+
+def load(
+    session: Session,
+    model: type[T],
+    ident: int,
+    *,
+    scope: Scope,
+    kind: str,
+    owner: str = "organisation_id",
+) -> T:
+    """One record by id; a record outside the scope is as absent as one that does not exist."""
+    record = session.get(model, ident)
+    if record is None or not scope.allows(getattr(record, owner)):
+        raise NotFoundError(kind, ident)
+    return record
+
+
+def apply_changes(
+    record: Any, changes: dict[str, Any], *, expected_version: int | None, kind: str
+) -> None:
+    """Set fields on a versioned record; a change made on a stale version is refused, naming
+    the record, rather than overwriting someone else's edit."""
+    if expected_version is not None and record.version != expected_version:
+        raise ConflictError(
+            f"{kind} {record.id} was changed by someone else: it is at version "
+            f"{record.version}, the change was made on version {expected_version}; "
+            "read it again and repeat the change",
+            kind=kind,
+            id=record.id,
+        )
+    for name, value in changes.items():
+        if not hasattr(type(record), name) or name in ("id", "version"):
+            raise NotFoundError(f"{kind} field", name)
+        setattr(record, name, value)

@@ -1,0 +1,59 @@
+"""A filing produces the enterprise's determination (Luoyang art. 7, the super-deduction,
+Liaoning art. 7): the fiscal year's figures and the organisation's dated statuses, decided
+under the law in force on the decision date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from innoreg.records.determinations import decide, entity_facts
+from innoreg.records.models.determinations import Determination
+from innoreg.records.models.filings import AnnualFiling
+from innoreg.records.repositories.scope import Scope, load
+from innoreg.records.workflows.facts import organisation_facts
+from innoreg.rules.money import format_money
+
+
+def filing_subject(filing: AnnualFiling) -> str:
+    return f"filing-{filing.id}"
+
+
+def filing_case(session: Session, filing: AnnualFiling, day: dt.date) -> dict[str, Any]:
+    organisation = filing.organisation
+    facts: dict[str, Any] = {
+        "fiscal_year": filing.fiscal_year,
+        "sales_revenue": format_money(filing.sales_revenue),
+        "rd_expense": format_money(filing.rd_expense),
+        "rd_expense_q4": None
+        if filing.rd_expense_q4 is None
+        else format_money(filing.rd_expense_q4),
+        "above_designated_size": filing.above_designated_size,
+        **organisation_facts(session, organisation, day),
+    }
+    inputs = entity_facts(organisation.jurisdiction, day, "enterprise", facts)
+    return {
+        "jurisdiction": organisation.jurisdiction,
+        "date": day.isoformat(),
+        "enterprises": [{"id": filing_subject(filing), **inputs}],
+    }
+
+
+def decide_filing(
+    session: Session, *, scope: Scope, filing_id: int, actor: str, day: dt.date | None = None
+) -> Determination:
+    filing = load(session, AnnualFiling, filing_id, scope=scope, kind="filing")
+    case = filing_case(session, filing, day or dt.date.today())
+    determination = decide(
+        session,
+        subject_kind="filing",
+        subject_id=filing.id,
+        organisation_id=filing.organisation_id,
+        case=case,
+        actor=actor,
+    )
+    filing.determination_id = determination.id
+    session.flush()
+    return determination

@@ -1,0 +1,24 @@
+"""The REST API under ``/v1``: thin routes over the engine adapter and the catalogue, answers in
+the public vocabulary, every error as problem+json."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def router() -> APIRouter:
+    from innoreg.service.api.routes import (
+        acts,
+        docs,
+        evaluate,
+        health,
+        inputs,
+        interpretations,
+        jurisdictions,
+        rules,
+    )
+
+    api = APIRouter()
+    for module in (evaluate, jurisdictions, acts, rules, interpretations, inputs, health, docs):
+        api.include_router(module.router)
+    return api

@@ -1,0 +1,21 @@
+"""``GET /v1/interpretations``: every named reading of an ambiguous sentence."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from innoreg.service import catalogue, decisions
+from innoreg.service.api.schemas.problem import ERRORS
+from innoreg.service.api.schemas.rules import Interpretation
+
+router = APIRouter(tags=["rules"], responses=ERRORS)
+
+
+@router.get("/v1/interpretations", response_model=list[Interpretation], summary="Interpretations")
+def interpretations(
+    jurisdiction: Annotated[str | None, Query(max_length=100)] = None,
+) -> list[dict[str, Any]]:
+    code = decisions.resolve(jurisdiction) if jurisdiction else None
+    return catalogue.interpretations(code)

@@ -1,0 +1,88 @@
+"""``create_app``: the one ASGI app holding the API and the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from starlette.staticfiles import StaticFiles
+
+from innoreg import __version__
+from innoreg.service import errors
+from innoreg.service.metrics import Metrics
+from innoreg.service.middleware import ServiceMiddleware
+from innoreg.service.settings import Settings
+
+STATIC = Path(__file__).parent / "web" / "static"
+DESCRIPTION = """Science-and-technology innovation regulations (Luoyang, Liaoning and the national
+reference law) as executable, explainable law. Decide a case with `POST /v1/evaluate`; browse
+the acts article by article, the rules implementing them and their parameters over time.
+Errors are `application/problem+json` (RFC 9457) naming the offending field."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app: API under ``/v1``, pages at ``/``, vendored assets at ``/static``."""
+    settings = settings or Settings.from_env()
+    app = FastAPI(
+        title="innoreg",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,  # ours, served locally (FastAPI's loads from a CDN)
+        redoc_url=None,
+        lifespan=_lifespan,
+    )
+    app.state.settings = settings
+    app.state.metrics = Metrics()
+    app.state.ready = False
+    for exc, handler in errors.HANDLERS.items():
+        app.add_exception_handler(exc, handler)
+
+    from innoreg.service.api import router as api_router
+    from innoreg.service.web import router as web_router
+    from innoreg.service.web.render import error_page
+
+    errors.register_page_renderer(error_page)
+    app.include_router(api_router())
+    app.include_router(web_router())
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(ServiceMiddleware, settings=settings, metrics=app.state.metrics)
+    return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    warm(app.state.settings.law_date())
+    app.state.ready = True
+    import threading
+
+    threading.Thread(target=_warm_pdf, daemon=True).start()
+    yield
+
+
+def warm(on: dt.date) -> None:
+    """Load the packs and build today's plans (and their one-row formulas) before the first
+    request, so that no client pays for it."""
+    from innoreg.engine.plan import plan_for
+    from innoreg.rules.registry import registry
+    from innoreg.service.web.i18n import catalogues
+
+    catalogues()
+    for code in registry().packs:
+        plan = plan_for(code, on)
+        for entity in plan.entities.values():
+            for planned in entity.variables:
+                _ = planned.scalar
+
+
+def _warm_pdf() -> None:
+    """Import WeasyPrint and load the CJK font after start-up, off the request path, so the
+    first PDF costs what every later one does (start-up itself stays quick)."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]
+
+        weasyprint.HTML(string="<p lang='zh'>洛阳 PDF</p>").write_pdf()
+    except Exception:  # a PDF that cannot be made shows on the PDF route, not here
+        return

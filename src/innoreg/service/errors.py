@@ -1,0 +1,190 @@
+"""The one place an error becomes an answer: ``application/problem+json`` (RFC 9457) for the
+API, an HTML page for the web, and a form's error summary for a form.
+
+    InnoregError ─┬─ InputError  → 422, ``field``: the path (``enterprises[0].sales_revenue``)
+                  ├─ NotFound    → 404 (an act, article, variable the path names)
+                  └─ any other   → 422 (it came from the request: a date no text covers, …)
+    RequestValidationError       → 422, ``field`` from the location (``query.explain``)
+    HTTPException                → its status (400, 404, 405, 413, 415)
+    anything else                → 500, logged with its traceback (never with the case)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Scope
+
+from innoreg.errors import InnoregError, InputError
+
+PROBLEM = "application/problem+json"
+API_PREFIXES = ("/v1/", "/v1", "/openapi.json", "/healthz", "/readyz", "/metrics", "/docs")
+TITLES = {
+    400: "Bad request",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    413: "Content too large",
+    415: "Unsupported media type",
+    422: "Invalid input",
+    500: "Internal error",
+}
+_log = logging.getLogger("innoreg.service")
+
+PageRenderer = Callable[[Scope, int, str], Response]
+_page_renderer: list[PageRenderer] = []
+
+
+def register_page_renderer(renderer: PageRenderer) -> None:
+    """The web layer renders its own error pages; the app hands its renderer over here."""
+    _page_renderer[:] = [renderer]
+
+
+def is_api(scope: Scope) -> bool:
+    path = str(scope.get("path", ""))
+    return path.startswith(API_PREFIXES)
+
+
+def problem(
+    status: int,
+    detail: str,
+    *,
+    field: str | None = None,
+    rule: str | None = None,
+    request_id: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": f"urn:innoreg:problem:{status}",
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+    }
+    if field is not None:
+        body["field"] = field
+        error = {"field": field, "message": detail}
+        if rule is not None:
+            body["rule"] = rule
+            error["rule"] = rule
+        body["errors"] = [error]
+    if request_id is not None:
+        body["request_id"] = request_id
+    return Response(orjson.dumps(body), status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def error_response(
+    scope: Scope,
+    status: int,
+    detail: str,
+    *,
+    field: str | None = None,
+    rule: str | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """problem+json on API paths, the web's error page elsewhere."""
+    if is_api(scope) or not _page_renderer:
+        request_id = scope.get("state", {}).get("request_id")
+        return problem(
+            status, detail, field=field, rule=rule, request_id=request_id, headers=headers
+        )
+    response = _page_renderer[0](scope, status, detail)
+    if headers:
+        response.headers.update(headers)
+    return response
+
+
+def _innoreg_fields(exc: InnoregError) -> tuple[str | None, str | None]:
+    field = exc.context.get("field")
+    rule = exc.context.get("rule")
+    return (str(field) if field is not None else None, str(rule) if rule is not None else None)
+
+
+async def innoreg_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, InnoregError)
+    from innoreg.service.catalogue import NotFound
+
+    status = 404 if isinstance(exc, NotFound) else 422
+    field, rule = _innoreg_fields(exc)
+    detail = exc.message
+    if isinstance(exc, InputError) and exc.field and detail.startswith(f"{exc.field}: "):
+        detail = detail[len(exc.field) + 2 :]
+    return error_response(request.scope, status, detail, field=field, rule=rule)
+
+
+async def validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = exc.errors()
+    first = errors[0] if errors else {"loc": (), "msg": "invalid request"}
+    field = _location(first.get("loc", ()))
+    return error_response(request.scope, 422, str(first.get("msg", "invalid")), field=field)
+
+
+def _location(loc: Sequence[Any]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "request"
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "Error")
+    if exc.status_code == 404 and detail == "Not Found":
+        detail = "no such resource"
+    if exc.status_code == 405 and detail == "Method Not Allowed":
+        detail = f"{request.method} is not allowed here"
+    return error_response(request.scope, exc.status_code, detail, headers=exc.headers)
+
+
+async def server_error(request: Request, exc: Exception) -> Response:
+    _log.error(
+        "unhandled error on %s %s",
+        request.method,
+        getattr(request.scope.get("route"), "path", "unmatched"),
+        exc_info=exc,
+    )
+    return error_response(request.scope, 500, "the server could not answer; this is our fault")
+
+
+HANDLERS: dict[Any, Callable[[Request, Exception], Any]] = {
+    InnoregError: innoreg_error,
+    RequestValidationError: validation_error,
+    HTTPException: http_error,
+    Exception: server_error,
+}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One line of a form's error summary: the field's id and what is wrong with it."""
+
+    field: str
+    message: str
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    catalogued: bool = True
+    """A catalogue id (translated where shown); False for the engine's words, which may quote
+    what was typed and so are only ever escaped, never passed through gettext (which marks its
+    result safe)."""
+
+
+def form_errors(exc: InnoregError, fields: Mapping[str, str]) -> list[FieldError]:
+    """A form's error summary from an engine error: ``fields`` maps the last part of the
+    engine's field path (``sales_revenue``) to the form's field name (``revenue``)."""
+    path, _ = _innoreg_fields(exc)
+    message = exc.message
+    if path and message.startswith(f"{path}: "):
+        message = message[len(path) + 2 :]
+    leaf = (path or "").rsplit(".", 1)[-1]
+    return [FieldError(fields.get(leaf, fields.get("*", leaf)), message, catalogued=False)]

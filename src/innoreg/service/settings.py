@@ -1,0 +1,70 @@
+"""Settings from the environment (``INNOREG_*``), read once when the app is built.
+
+| variable | default | meaning |
+| --- | --- | --- |
+| ``INNOREG_MAX_BODY_BYTES`` | 1048576 | largest JSON body accepted (413 above) |
+| ``INNOREG_MAX_FORM_BYTES`` | 65536 | largest form body accepted (413 above) |
+| ``INNOREG_MAX_ENTITIES`` | 10000 | most entities in one ``POST /v1/evaluate`` (413 above) |
+| ``INNOREG_ACCESS_LOG`` | true | one JSON line per request on stderr |
+| ``INNOREG_LOG_CASE_DATA`` | false | add the request body of an evaluation to its log line |
+| ``INNOREG_DEFAULT_LANG`` | zh | page language when neither cookie nor Accept-Language says |
+| ``INNOREG_TODAY`` | (the real day) | the day pages take the law at by default (for tests, demos) |
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+
+from innoreg.errors import InputError
+
+LANGUAGES = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_body_bytes: int = 1024 * 1024
+    max_form_bytes: int = 64 * 1024
+    max_entities: int = 10_000
+    access_log: bool = True
+    log_case_data: bool = False
+    default_lang: str = "zh"
+    today: dt.date | None = field(default=None)
+
+    def law_date(self) -> dt.date:
+        """The day the law is taken at when a page is not asked for another."""
+        return self.today or dt.date.today()
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read ``INNOREG_<NAME>`` for every field; a bad value names its variable."""
+        env = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            name = f"INNOREG_{f.name.upper()}"
+            if name in env:
+                values[f.name] = _parse(name, str(f.type), env[name])
+        settings = cls(**values)  # type: ignore[arg-type]
+        if settings.default_lang not in LANGUAGES:
+            raise InputError(f"must be one of {', '.join(LANGUAGES)}", field="INNOREG_DEFAULT_LANG")
+        return settings
+
+
+def _parse(name: str, kind: str, raw: str) -> object:
+    text = raw.strip()
+    if kind == "int":
+        if not text.isdigit() or int(text) < 1:
+            raise InputError(f"{raw!r} is not a positive whole number", field=name)
+        return int(text)
+    if kind == "bool":
+        if text.lower() not in ("true", "false", "1", "0", "yes", "no"):
+            raise InputError(f"{raw!r} is not true or false", field=name)
+        return text.lower() in ("true", "1", "yes")
+    if kind.startswith("dt.date"):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            raise InputError(f"{raw!r} is not a date (YYYY-MM-DD)", field=name) from None
+    return text

@@ -1,0 +1,15 @@
+"""The web pages: server-rendered (Jinja2), bilingual (Babel catalogues), working without
+JavaScript (htmx only enhances), following the GOV.UK Design System's patterns."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def router() -> APIRouter:
+    from innoreg.service.web.routes import checker, deadline, home, law, transfer
+
+    pages = APIRouter(include_in_schema=False)
+    for module in (home, law, checker, transfer, deadline):
+        pages.include_router(module.router)
+    return pages

@@ -1,0 +1,44 @@
+"""An all-day calendar event (RFC 5545) for a deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Lines of at most 75 octets, continued with a space (RFC 5545 section 3.1)."""
+    out, current = [], b""
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > 75:
+            out.append(current.decode("utf-8"))
+            current = b" "
+        current += encoded
+    out.append(current.decode("utf-8"))
+    return "\r\n".join(out)
+
+
+def calendar(day: dt.date, summary: str, source: str) -> str:
+    uid = hashlib.sha256(f"{day.isoformat()}|{summary}".encode()).hexdigest()[:24]
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//innoreg//IP deadline//EN",
+        "CALSCALE:GREGORIAN",
+        "BEGIN:VEVENT",
+        f"UID:{uid}@innoreg",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+        f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+        f"SUMMARY:{_escape(summary)}",
+        f"DESCRIPTION:{_escape(source)}",
+        "END:VEVENT",
+        "END:VCALENDAR",
+    ]
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"

@@ -1,0 +1,1 @@
+"""One module per tool or part of the site."""

@@ -1,0 +1,116 @@
+"""The records suite runs on SQLite and on PostgreSQL. Each test gets a fresh database copied
+from a template migrated once per session: a file copy for SQLite, ``CREATE DATABASE …
+TEMPLATE`` on PostgreSQL (throwaway ``innoreg_test_<random>`` databases, dropped at the end,
+so parallel runs never collide). With ``CI=true`` an unreachable PostgreSQL fails the run."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import secrets
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from innoreg.records import schema
+from innoreg.records.db import Database
+
+POSTGRES_URL = os.environ.get(
+    "INNOREG_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+class PostgresServer:
+    def __init__(self, admin_url: str) -> None:
+        self.admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        self.prefix = f"innoreg_test_{secrets.token_hex(4)}"
+        self.counter = itertools.count()
+        self.created: list[str] = []
+        self.template: str | None = None
+
+    def url(self, name: str) -> str:
+        return self.admin.url.set(database=name).render_as_string(hide_password=False)
+
+    def create(self, *, template: str | None = None) -> str:
+        name = f"{self.prefix}_{next(self.counter)}"
+        with self.admin.connect() as connection:
+            clause = f" TEMPLATE {template}" if template else ""
+            connection.execute(text(f"CREATE DATABASE {name}{clause}"))
+        self.created.append(name)
+        return name
+
+    def migrated(self) -> str:
+        if self.template is None:
+            name = self.create()
+            database = Database(self.url(name))
+            schema.upgrade(database.engine)
+            database.dispose()
+            self.template = name
+        return self.create(template=self.template)
+
+    def drop_all(self) -> None:
+        with self.admin.connect() as connection:
+            for name in reversed(self.created):
+                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    server = PostgresServer(POSTGRES_URL)
+    try:
+        with server.admin.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except Exception as error:
+        message = (
+            f"PostgreSQL is not reachable at {server.admin.url.render_as_string()} "
+            f"({type(error).__name__}); "
+            "start PostgreSQL 15 or set INNOREG_TEST_POSTGRES_URL"
+        )
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    yield server
+    server.drop_all()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("records") / "template.sqlite3"
+    database = Database(f"sqlite:///{path}")
+    schema.upgrade(database.engine)
+    database.dispose()
+    return path
+
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, migrated database's URL, on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "records.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.url(server.migrated())
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A database with no schema at all, on each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.url(server.create())
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    db = Database(database_url)
+    yield db
+    db.dispose()

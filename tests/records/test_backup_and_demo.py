@@ -1,0 +1,47 @@
+"""Backups restore to a database whose chain verifies; the demo city loads once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from innoreg.records.audit_verify import verify_chain
+from innoreg.records.backup import backup, restore
+from innoreg.records.db import Database
+from innoreg.records.demo import load_demo
+from innoreg.records.errors import RecordsError
+from innoreg.records.models import Application, Organisation
+
+from .factories import enterprise
+
+
+def organisations(database: Database) -> int:
+    with database.read() as session:
+        return int(session.scalar(select(func.count()).select_from(Organisation)) or 0)
+
+
+def test_a_backup_restores_what_was_there(database: Database, tmp_path: Path) -> None:
+    with database.write(actor="test") as session:
+        enterprise(session, seed=1)
+    backup(database, tmp_path / "records.backup")
+    with database.write(actor="test") as session:
+        enterprise(session, seed=2)
+    with pytest.raises(RecordsError, match="--force"):
+        restore(database, tmp_path / "records.backup", force=False)
+    restore(database, tmp_path / "records.backup", force=True)
+    assert organisations(database) == 1
+    with database.read() as session:
+        assert verify_chain(session).intact
+
+
+def test_the_demo_city_loads_once_with_every_application_state(database: Database) -> None:
+    first = load_demo(database, enterprises=40)
+    again = load_demo(database, enterprises=40)
+    assert first.loaded and not again.loaded and first.counts == again.counts
+    with database.read() as session:
+        states = set(session.scalars(select(Application.state)))
+        districts = set(session.scalars(select(Organisation.district)))
+    assert states == {"draft", "submitted", "returned", "under_review", "approved", "rejected"}
+    assert "涧西区" in districts and len(districts) > 5
