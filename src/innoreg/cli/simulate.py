@@ -123,13 +123,15 @@ def simulate(
         if result.skipped:
             typer.echo(f"skipped {result.skipped:,} invalid rows:", err=True)
             _show_problems(result.problems, result.skipped, language)
-        from innoreg.cli.simulate_summary import print_summary
-
-        print_summary(result, seconds, language)
-        if report is not None:
+        index = None
+        if report is not None:  # written before anything is printed: a closed pipe loses no file
             from innoreg.batch.report import write_report
 
             index = write_report(result, report, lang=language)
+        from innoreg.cli.simulate_summary import print_summary
+
+        print_summary(result, seconds, language)
+        if index is not None:
             typer.echo(f"report: {index}")
 
 
