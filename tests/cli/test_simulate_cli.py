@@ -115,7 +115,7 @@ def test_bad_rows_are_listed_and_nothing_is_written(folder: Path) -> None:
     [
         (["--reform", "{folder}/wrong.yaml"], "did you mean 'luoyang.support_rd_intensity"),
         (["--date", "2024-13-01"], "--date: '2024-13-01' is not a date"),
-        (["--assume", "nothing"], "--assume: 'nothing' is not FACT=DATE"),
+        (["--assume", "nothing"], "--assume: 'nothing' is not NAME=VALUE"),
         (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler and --workers need --engine dask"),
         (["-o", "{folder}/r.txt"], "write .parquet, .csv, .xlsx or a directory"),
     ],

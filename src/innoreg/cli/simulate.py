@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from innoreg.cli.edge import user_errors
-from innoreg.cli.options import LangOption, chosen_language
+from innoreg.cli.options import AssumeOption, InterpretationOption, LangOption, chosen_language
 from innoreg.errors import InputError
 
 if TYPE_CHECKING:
@@ -66,18 +66,8 @@ def simulate(
         int | None,
         typer.Option("--workers", min=1, help="Start a local Dask cluster of N processes."),
     ] = None,
-    assume: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--assume",
-            metavar="FACT=DATE",
-            help="An act's in-force date the sources lack (cn-ha-luoyang.in_force=2015-03-01).",
-        ),
-    ] = None,
-    interpretation: Annotated[
-        list[str] | None,
-        typer.Option("--interpretation", "-i", metavar="NAME=VALUE", help="Choose a reading."),
-    ] = None,
+    assume: AssumeOption = None,
+    interpretation: InterpretationOption = None,
     keep: Annotated[
         list[str] | None,
         typer.Option("--keep", metavar="COLUMN", help="Pass another column through the checks."),
@@ -142,14 +132,10 @@ def _date(text: str, field: str) -> dt.date:
         raise InputError(f"{text!r} is not a date (YYYY-MM-DD)", field=field) from None
 
 
-def _assumptions(pairs: list[str] | None) -> dict[str, dt.date]:
-    found = {}
-    for pair in pairs or []:
-        fact, sep, day = pair.partition("=")
-        if not sep or not fact.strip():
-            raise InputError(f"{pair!r} is not FACT=DATE", field="--assume")
-        found[fact.strip()] = _date(day, f"--assume {fact.strip()}")
-    return found
+def _assumptions(given: list[str] | None) -> dict[str, dt.date]:
+    from innoreg.cli.decide import pairs
+
+    return {fact: _date(day, f"--assume {fact}") for fact, day in pairs(given, "--assume").items()}
 
 
 def _show_problems(problems: pl.DataFrame, count: int, lang: Language) -> None:
