@@ -1,11 +1,14 @@
 """Run every benchmark and print the figures against the project's targets (docs/benchmarks.md).
 
-    .venv/bin/python -m benchmarks           # `make bench`: parse, one case, populations
+    .venv/bin/python -m benchmarks           # `make bench`: parse, one case, populations,
+                                             # simulate with a reform, Dask
     .venv/bin/python -m benchmarks --quick   # CI smoke: 100,000 enterprises, no Parquet run
 
 Environment: ``INNOREG_BENCH_N`` (population size, default 1,000,000),
 ``INNOREG_BENCH_LARGE_N`` (Parquet run, default 10,000,000; 0 skips it),
-``INNOREG_BENCH_DATA`` (where the Parquet files are kept between runs).
+``INNOREG_BENCH_DATA`` (where the Parquet files are kept between runs),
+``INNOREG_BENCH_SIM_N`` (synth and simulate, default 1,000,000),
+``INNOREG_BENCH_DASK_SIZES`` (Dask against local, default 250000,1000000,4000000).
 
 Missing a target is reported, not an error (exit code 0); engines that disagree on any result
 are an error (exit code 1).
@@ -21,7 +24,7 @@ import sys
 import time
 import traceback
 
-from benchmarks import bench_case, bench_population
+from benchmarks import bench_case, bench_population, bench_simulate
 from benchmarks.common import EngineMismatch, Report, print_table
 
 PARSE_LINE = re.compile(
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     try:
         run_parse(report, args.quick)
-        for part in (bench_case.main, bench_population.main):
+        for part in (bench_case.main, bench_population.main, bench_simulate.main):
             sub = part(quick=args.quick)
             report.figures += sub.figures
             report.notes += sub.notes
