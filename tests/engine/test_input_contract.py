@@ -7,6 +7,7 @@ with the nearest valid name suggested for what is not."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -439,3 +440,49 @@ def test_an_invalid_value_names_its_field_and_says_why_in_chinese(
 def test_an_equity_quantity_more_exact_than_a_millionth_is_refused() -> None:
     error = refused(luoyang(transfers=[{"id": "t1", "equity_total": "0.1234567"}]))
     assert error.field == "transfers[0].equity_total" and "six decimals" in error.message
+
+
+@pytest.mark.parametrize(
+    ("column", "values"),
+    [
+        ("rd_expense", ["1.234"]),  # a cast would drop the third decimal
+        ("rd_expense", ["abc"]),
+        ("rd_expense", [Decimal("1.234")]),
+        ("rd_expense", [0.125]),
+        ("fiscal_year", [2200]),
+    ],
+    ids=[
+        "three decimals as text",
+        "text",
+        "three decimals",
+        "a float with a third decimal",
+        "a year",
+    ],
+)
+def test_a_population_refuses_what_a_case_refuses_instead_of_truncating(
+    column: str, values: list[object]
+) -> None:
+    import polars as pl
+
+    from innoreg.engine.population import evaluate_population
+
+    frame = pl.DataFrame({"id": ["a"] * len(values), column: values})
+    with pytest.raises(InputError) as raised:
+        evaluate_population(frame, jurisdiction="luoyang", date=dt.date(2024, 6, 30))
+    assert raised.value.field == column
+
+
+def test_a_population_reads_money_as_people_write_it() -> None:
+    import polars as pl
+
+    from innoreg.engine.population import evaluate_population
+
+    frame = pl.DataFrame({"id": ["a", "b"], "rd_expense": [" 7.00 ", "1,234.50"]})
+    result = evaluate_population(frame, jurisdiction="luoyang", date=dt.date(2024, 6, 30))
+    assert [str(v) for v in result.frame["rd_expense"]] == ["7.00", "1234.50"]
+
+
+def test_an_amount_far_too_large_is_an_error_not_an_overflow() -> None:
+    with pytest.raises(InputError) as raised:
+        evaluate_case(luoyang(enterprises=[{"id": "e1", "rd_expense": "1E1000000"}]))
+    assert raised.value.field == "enterprises[0].rd_expense"
