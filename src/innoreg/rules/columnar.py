@@ -49,6 +49,8 @@ def compile_columnar(
             return pl.col(name).is_in([c for c in known[name] if c in values])
         case e.StartsWithAny(operand=e.Ref(name=name), prefixes=prefixes) if name in known:
             return pl.col(name).is_in([c for c in known[name] if c.startswith(prefixes)])
+        case e.IsNull(operand=e.Ref(name=name), negate=negate) if name in known:
+            return pl.col(name).is_not_null() if negate else pl.col(name).is_null()  # no cast
         case e.Ref(name=name) if name in known:
             return pl.col(name).cast(pl.String)
         case e.Ref(name=name):
