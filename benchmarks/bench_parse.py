@@ -1,4 +1,4 @@
-"""Time parsing each shipped regulation text (target: <= 50 ms each, DESIGN section 9).
+"""Time parsing each shipped regulation text (target: <= 50 ms each, docs/benchmarks.md).
 
 Run: `.venv/bin/python -m benchmarks.bench_parse [runs]`. Prints best and median of N runs."""
 

@@ -342,6 +342,11 @@ def summary(scale: float) -> Report:
     return report
 
 
+def scaled(quick: bool = False) -> Report:
+    """For ``python -m benchmarks``: the records at 2% of the sizes (1% with ``--quick``)."""
+    return summary(0.01 if quick else 0.02)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")

@@ -46,7 +46,7 @@ def test_an_import_report_in_chinese_and_nothing_written(url: str, tmp_path: Pat
     code, _, err = run("import", "organisations", str(path), "--lang", "zh")
     assert code == 2
     assert "2\tkind\t“工厂”不是可选值之一" in err
-    assert err.splitlines()[-1] == "error: orgs.csv: 1 problem(s) in 1 row(s); nothing was imported"
+    assert err.splitlines()[-1] == "错误：orgs.csv：1行共1处问题；未导入任何内容"
     path.write_text(f"credit_code,name,kind\n{REAL_CODES[0]},甲,企业\n", encoding="utf-8")
     assert run("import", "organisations", str(path))[1] == f"imported 1 organisations from {path}\n"
     code, out, _ = run("export", "organisations", "-o", str(tmp_path / "out.xlsx"))

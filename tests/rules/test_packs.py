@@ -73,3 +73,51 @@ def test_brackets_must_increase_and_end_open(tmp_path: Path) -> None:
     )
     with pytest.raises(PackLoadError, match="last bracket"):
         load_parameters(tmp_path, pack="test", act_in_force=None)
+
+
+def _labels(node: object, where: str) -> list[tuple[str, object]]:
+    """Every ``label:`` and ``hint:`` mapping of a pack file, with where it stands."""
+    found: list[tuple[str, object]] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("label", "hint") and isinstance(value, dict):
+                found.append((f"{where}.{key}", value))
+            found += _labels(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _labels(value, f"{where}[{index}]")
+    return found
+
+
+def test_every_label_in_the_packs_has_exactly_an_english_and_a_chinese_text() -> None:
+    """A comma in a flow mapping ends the value: ``{en: Industry (GB/T 4754 section letter,
+    optionally …), zh: …}`` reads as a cut label plus a stray key."""
+    import yaml
+
+    wrong = []
+    for path in sorted(PACKS.rglob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for where, label in _labels(document, path.relative_to(PACKS).as_posix()):
+            assert isinstance(label, dict)
+            if set(label) != {"en", "zh"} or not all(isinstance(v, str) for v in label.values()):
+                wrong.append(f"{where}: {label}")
+    assert not wrong, wrong
+
+
+def test_a_label_with_a_stray_key_is_a_load_error_naming_file_and_key(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "cn"
+    shutil.copytree(PACKS / "cn", folder)
+    inputs = folder / "inputs.yaml"
+    text = inputs.read_text(encoding="utf-8")
+    cut = "label: {en: Sales revenue of the fiscal year, in yuan, zh: 年度销售收入（元）}"
+    inputs.write_text(
+        text.replace(
+            "label: {en: Sales revenue of the fiscal year (yuan), zh: 年度销售收入（元）}", cut
+        ),
+        encoding="utf-8",
+    )
+    assert cut in inputs.read_text(encoding="utf-8")
+    with pytest.raises(PackLoadError, match=r"inputs\.yaml.*in yuan|in yuan.*inputs\.yaml"):
+        load_pack(folder, "innoreg.rules.packs.cn")

@@ -30,7 +30,7 @@ SHOTS = {
         "/transfer?calculate=1&holder_kind=university&state_established=yes&fiscally_funded=yes&has_reward_rules=yes&mode=license&net_income=2000000&reward_cash=800000&on-day=30&on-month=6&on-year=2024"
     ),
     "deadline": (
-        "/deadline?calculate=1&kind=patent&fiscally_funded=yes&rights_obtained_on-day=1&rights_obtained_on-month=10&rights_obtained_on-year=2021&implementation_conditions_met=yes&justifiable_reason=no&on-day=9&on-month=10&on-year=2024"
+        "/deadline?calculate=1&kind=patent&fiscally_funded=yes&rights_obtained_on-day=1&rights_obtained_on-month=10&rights_obtained_on-year=2021&implementation_conditions_met=yes&justifiable_reason=no&on-day=9&on-month=10&on-year=2024&in_force-day=1&in_force-month=1&in_force-year=2015"
     ),
     "law-article": "/law/luoyang#art_7",
     "rule": "/rules/rd_super_deduction_rate",

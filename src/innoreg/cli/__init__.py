@@ -42,7 +42,7 @@ def root(
 
 
 def _register() -> None:
-    from innoreg.cli import demo, evaluate, inputs, law, rules, serve
+    from innoreg.cli import demo, evaluate, inputs, law, population, rules, serve, simulate
 
     app.add_typer(law.app, name="law")
     app.add_typer(rules.app, name="rules")
@@ -51,6 +51,8 @@ def _register() -> None:
     app.command("template")(inputs.template_command)
     app.command("demo")(demo.demo)
     app.command("serve")(serve.serve)
+    app.add_typer(population.app, name="population")
+    app.command("simulate")(simulate.simulate)
     from innoreg.cli import audit, db, determinations, ip, records_io
 
     app.add_typer(db.app, name="db")

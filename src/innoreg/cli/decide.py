@@ -20,16 +20,21 @@ def run_evaluate(
     interpretations: list[str] | None,
     assume: list[str] | None,
     lang: Language,
+    reform: str | None = None,
 ) -> str:
     """The text `innoreg evaluate` prints; InnoregError on bad input."""
     from innoreg.engine.evaluate import decide
+    from innoreg.engine.reform import Reform
 
     case = read_case(case_file)
     if date is not None:
         case["date"] = _date(date)
     if assume:
         case["assumptions"] = {**(case.get("assumptions") or {}), **pairs(assume, "--assume")}
-    decision = decide(case, explain=explain, interpretations=pairs(interpretations, "-i"))
+    chosen = Reform.from_yaml(reform) if reform is not None else None
+    decision = decide(
+        case, explain=explain, interpretations=pairs(interpretations, "-i"), reform=chosen
+    )
     if output == "json":
         import json
 

@@ -20,6 +20,7 @@ from innoreg.cli.messages import (
     set_language,
 )
 from innoreg.errors import InnoregError
+from innoreg.labels import Language
 
 __all__ = ["InnoregGroup", "describe", "fail", "language", "set_language", "user_errors"]
 
@@ -28,6 +29,19 @@ def fail(message: str, zh: str | None = None) -> typer.Exit:
     """Print a one-line error and give the exit code (2) every user error shares."""
     typer.echo(error_line(zh if zh and language() == "zh" else message), err=True)
     return typer.Exit(code=2)
+
+
+def language_asked(args: Sequence[str] | None) -> Language | None:
+    """``--lang zh`` or ``--lang=zh`` anywhere in the arguments (a later one wins)."""
+    found: Language | None = None
+    items = list(args if args is not None else sys.argv[1:])
+    for i, item in enumerate(items):
+        value = item.split("=", 1)[1] if item.startswith("--lang=") else None
+        if item == "--lang" and i + 1 < len(items):
+            value = items[i + 1]
+        if value in ("en", "zh"):
+            found = "zh" if value == "zh" else "en"
+    return found
 
 
 @contextmanager
@@ -55,6 +69,7 @@ class InnoregGroup(TyperGroup):
         from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
         reset_language()
+        set_language(language_asked(args))  # before parsing: an unknown option says it in it
         try:
             # Without standalone mode a command's Exit comes back as its return value.
             code = super().main(args=args, prog_name=prog_name, standalone_mode=False, **extra)

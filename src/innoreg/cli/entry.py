@@ -47,9 +47,16 @@ def quick_evaluate(args: list[str]) -> bool:
     except _DeclinedError:
         return False
     from innoreg.cli.decide import run_evaluate
-    from innoreg.cli.messages import describe, error_line, language, set_language
+    from innoreg.cli.messages import (
+        describe,
+        error_line,
+        language,
+        reset_language,
+        set_language,
+    )
     from innoreg.errors import InnoregError
 
+    reset_language()
     set_language(parsed.lang)
     try:
         text = run_evaluate(
@@ -64,5 +71,12 @@ def quick_evaluate(args: list[str]) -> bool:
     except InnoregError as exc:
         print(error_line(describe(exc)), file=sys.stderr)
         sys.exit(2)
-    print(text)
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `innoreg evaluate … | head`: the reader went away, as it may
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     return True

@@ -9,7 +9,14 @@ import typer
 
 from innoreg.cli.decide import run_evaluate
 from innoreg.cli.edge import user_errors
-from innoreg.cli.options import Format, FormatOption, LangOption, chosen_language
+from innoreg.cli.options import (
+    AssumeOption,
+    Format,
+    FormatOption,
+    InterpretationOption,
+    LangOption,
+    chosen_language,
+)
 
 
 def evaluate(
@@ -30,25 +37,12 @@ def evaluate(
         ),
     ] = False,
     output: FormatOption = Format.json,
-    interpretation: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--interpretation",
-            "-i",
-            metavar="NAME=VALUE",
-            help="Choose a reading of an ambiguous sentence (repeatable).",
-        ),
-    ] = None,
-    assume: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--assume",
-            metavar="FACT=DATE",
-            help="Assume a date the sources do not record, e.g. cn-ha-luoyang.in_force=2015-03-01 "
-            "(repeatable; shown in the output).",
-        ),
-    ] = None,
+    interpretation: InterpretationOption = None,
+    assume: AssumeOption = None,
     lang: LangOption = None,
+    reform: Annotated[
+        str | None, typer.Option("--reform", help="Decide under a reform (YAML) of the law.")
+    ] = None,
 ) -> None:
     """Decide a case: eligibility, minimum rewards, deadlines, with explanations."""
     with user_errors():
@@ -60,5 +54,6 @@ def evaluate(
             interpretations=interpretation,
             assume=assume,
             lang=chosen_language(lang),
+            reform=reform,
         )
     typer.echo(text)

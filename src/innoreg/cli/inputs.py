@@ -44,6 +44,7 @@ def inputs_command(
         typer.echo(json.dumps([i.to_dict() for i in found], ensure_ascii=False, indent=2))
         return
     language = chosen_language(lang)
+    words = _WORDS[language]
     current = None
     for info in found:
         spec = info.spec
@@ -53,14 +54,23 @@ def inputs_command(
         typer.echo(f"  {spec.name}  ({spec.type})  {spec.label.in_(language)}")
         other = spec.label.zh if language == "en" else spec.label.en
         typer.echo(f"      {other}")
-        typer.echo(f"      default: {info.default_text}")
+        typer.echo(f"      {words['default']}: {info.default_text}")
         if spec.options:
             shown = ", ".join(f"{o.code} = {o.label.zh}" for o in spec.options)
-            typer.echo(f"      options: {shown}")
+            typer.echo(f"      {words['options']}: {shown}")
         if spec.hint:
-            typer.echo(f"      hint: {spec.hint.in_(language)}")
+            typer.echo(f"      {words['hint']}: {spec.hint.in_(language)}")
         if info.feeds:
-            typer.echo(f"      feeds: {', '.join(info.feeds)}")
+            typer.echo(f"      {words['feeds']}: {', '.join(info.feeds)}")
+        if info.articles:
+            typer.echo(f"      {words['law']}: {'; '.join(info.readings(language))}")
+
+
+_WORDS = {
+    "en": {"default": "default", "options": "options", "hint": "hint", "feeds": "feeds",
+           "law": "law"},
+    "zh": {"default": "默认", "options": "可选值", "hint": "说明", "feeds": "用于", "law": "依据"},
+}  # fmt: skip
 
 
 def template_command(
@@ -94,7 +104,7 @@ def template_command(
         f"date: {day.isoformat()}          # the law in force on this day decides the case",
     ]
     for name, plural, label in kinds:
-        lines += ["", f"{plural}:                      # {label.en} / {label.zh}", "  - id: 1"]
+        lines += ["", f"{plural}:  # {label.en} / {label.zh}", f"  - id: {name}-1"]
         for info in (i for i in found if i.spec.entity == name):
             spec = info.spec
             value = _example(info)
@@ -102,7 +112,7 @@ def template_command(
             if spec.options:
                 note += " — " + ", ".join(f"{o.code} ({o.label.zh})" for o in spec.options)
             note += f"; default: {info.default_text}"
-            lines.append(f"    {spec.name}: {value}".ljust(38) + f"# {note}")
+            lines.append(f"    {spec.name}: {value}".ljust(38) + f"  # {note}")
     typer.echo("\n".join(lines))
 
 

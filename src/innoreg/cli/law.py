@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from innoreg.cli.edge import fail, user_errors
-from innoreg.cli.options import Format, FormatOption, parse_date
+from innoreg.cli.options import Format, FormatOption, LangOption, parse_date
 
 if TYPE_CHECKING:
     from innoreg.law import Act, ActMetadata, Article, Chapter, Expression
@@ -32,7 +32,10 @@ OnOption = Annotated[
 
 
 @app.command("list")
-def list_command(output: FormatOption = Format.text) -> None:
+def list_command(
+    output: FormatOption = Format.text,
+    lang: LangOption = None,  # the language of errors and text
+) -> None:
     """List the shipped acts: short name, jurisdiction, in-force date, work URI and titles."""
     from innoreg.law import list_acts
 
@@ -63,6 +66,7 @@ def show_command(
         bool,
         typer.Option("--rules", help="Also the rules implementing the article, and its note."),
     ] = False,
+    lang: LangOption = None,  # the language of errors and text
 ) -> None:
     """Show an act, or one article with its paragraphs and eIds (and any date warnings)."""
     from innoreg.law import find_act, load_expression
@@ -93,6 +97,7 @@ def show_command(
 def parse_command(
     file: Annotated[Path, typer.Argument(help="A plain-text regulation.")],
     output: FormatOption = Format.text,
+    lang: LangOption = None,  # the language of errors and text
 ) -> None:
     """Parse a plain-text regulation and print its chapters, articles and paragraphs."""
     from innoreg.law import parse_act
@@ -121,6 +126,7 @@ def export_akn_command(
         Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
     ] = None,
     on: OnOption = None,
+    lang: LangOption = None,  # the language of errors and text
 ) -> None:
     """Export an act as Akoma Ntoso 3.0 XML."""
     from innoreg.law import find_act, load_expression, to_akn_xml

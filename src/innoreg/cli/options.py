@@ -44,6 +44,24 @@ JurisdictionOption = Annotated[
         "--jurisdiction", "-j", help="A jurisdiction's code or alias (cn-ha-luoyang, luoyang)."
     ),
 ]
+InterpretationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--interpretation",
+        "-i",
+        metavar="NAME=VALUE",
+        help="Choose a reading of an ambiguous sentence (repeatable).",
+    ),
+]
+AssumeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--assume",
+        metavar="FACT=DATE",
+        help="Assume a date the sources do not record, e.g. cn-ha-luoyang.in_force=2015-03-01 "
+        "(repeatable; shown in the output).",
+    ),
+]
 LangOption = Annotated[
     Lang | None,
     typer.Option(

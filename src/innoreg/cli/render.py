@@ -81,13 +81,21 @@ def _entity(entity: EntityDecision, plan: Any, lang: Language) -> list[str]:
     kind = entity_plan.kind.label.in_(lang)
     lines = [f"{entity.id}  ({kind})"]
     lines += _wrapped(
-        _t(lang, "Verdict: ", "结论：") + verdict_line(entity.kind, entity.values, lang), "  "
+        _t(lang, "Verdict: ", "结论：")
+        + verdict_line(entity.kind, entity.values, lang, on=plan.date),
+        "  ",
     )
     labels = {v.spec.name: (v.spec.label, v.spec.unit) for v in entity_plan.variables}
+    meanings = {
+        v.spec.name: {code: label.in_(lang) for code, label in v.spec.options}
+        for v in entity_plan.variables
+    }
     width = min(max((columns(label.in_(lang)) for label, _ in labels.values()), default=0), 48)
     for name, value in entity.values.items():
         label, unit = labels.get(name, (Label(name, name), "text"))
-        shown = display.value(unit, value, lang)
+        shown = meanings.get(name, {}).get(value) or display.value(unit, value, lang)
+        if unit == "quantity":  # equity, in the unit the case gave it
+            shown = display.quantity(value, entity.values.get("transfer_equity_unit"), lang)
         lines.append(f"  {pad(label.in_(lang), width)}  {shown}    [{name}]")
         if entity.explanation is not None:
             lines += _trace(entity.explanation[name], lang)

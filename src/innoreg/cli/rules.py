@@ -15,6 +15,7 @@ from innoreg.cli.options import (
     Format,
     FormatOption,
     JurisdictionOption,
+    LangOption,
     parse_date,
 )
 
@@ -23,7 +24,9 @@ app = typer.Typer(help="Rules: list the variables and show one.", no_args_is_hel
 
 @app.command("list")
 def list_command(
-    jurisdiction: JurisdictionOption = None, output: FormatOption = Format.text
+    jurisdiction: JurisdictionOption = None,
+    output: FormatOption = Format.text,
+    lang: LangOption = None,  # the language of errors and text
 ) -> None:
     """List the variables: name, entity, unit, level, citations."""
     from innoreg.rules.registry import registry
@@ -59,6 +62,7 @@ def show_command(
     jurisdiction: JurisdictionOption = None,
     date: Annotated[str | None, typer.Option("--date", help="Formula as on this day.")] = None,
     output: FormatOption = Format.text,
+    lang: LangOption = None,  # the language of errors and text
 ) -> None:
     """Show one variable: the law it quotes, its formula, citations and parameters over time."""
     from innoreg.engine.rule_info import describe_rule
@@ -109,6 +113,7 @@ def _render(shown: dict[str, Any]) -> str:
 def interpretations_command(
     jurisdiction: JurisdictionOption = None,
     output: DocFormatOption = DocFormat.text,
+    lang: LangOption = None,  # the language of errors and text
 ) -> None:
     """List every named reading of an ambiguous sentence: options, default, justification."""
     from innoreg.rules.registry import registry

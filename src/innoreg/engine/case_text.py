@@ -11,6 +11,10 @@ from typing import Any
 from innoreg.errors import InputError
 
 
+class CaseSyntaxError(InputError):
+    """The text is not JSON or YAML at all (an API answers 400, not 422)."""
+
+
 def parse_case_text(text: str, *, name: str = "case", as_json: bool | None = None) -> Any:
     """The document in ``text``; JSON when ``as_json`` (or when ``name`` ends in .json)."""
     if as_json is None:
@@ -28,11 +32,12 @@ class _DuplicateKeyError(ValueError):
 
 def _duplicate_error(key: str, line: int | None, name: str) -> InputError:
     where = f" (line {line})" if line else ""
+    where_zh = f"（第{line}行）" if line else ""
     return InputError(
         f"key {key!r} is given twice{where}; a case must say each thing once",
         field=key,
         rule="no duplicate keys",
-        zh=f"键 {key!r} 重复出现{where}；同一事项只能给出一次",
+        zh=f"键 {key!r} 重复出现{where_zh}；同一事项只能给出一次",
     )
 
 
@@ -50,11 +55,18 @@ def _json(text: str, name: str) -> Any:
     except _DuplicateKeyError as dup:
         raise _duplicate_error(dup.key, _line_of_duplicate(text), name) from None
     except json.JSONDecodeError as exc:
-        raise InputError(
+        raise CaseSyntaxError(
             f"cannot read {name}: {exc.msg} (line {exc.lineno}, column {exc.colno})",
             field="case",
             rule="JSON",
             zh=f"无法读取 {name}：{exc.msg}（第{exc.lineno}行第{exc.colno}列）",
+        ) from None
+    except RecursionError:
+        raise CaseSyntaxError(
+            f"cannot read {name}: nested too deeply",
+            field="case",
+            rule="JSON",
+            zh=f"无法读取 {name}：嵌套层次过深",
         ) from None
 
 
@@ -79,7 +91,7 @@ def _yaml(text: str, name: str) -> Any:
         raise error from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
-        raise InputError(
+        raise CaseSyntaxError(
             f"cannot read {name}: {message}",
             field="case",
             rule="YAML",

@@ -1,7 +1,7 @@
 """The typed result of deciding a case, serialised in this one place for every surface: the
 CLI prints ``Decision.to_dict()`` as JSON, the API returns it, pages render the same object.
 
-The JSON document (DESIGN section 5) is::
+The JSON document (the public vocabulary, docs/vocabulary.md) is::
 
     {"jurisdiction", "date", "pack_version", "interpretations", "warnings", "assumed",
      "results": {"<entity id>": {"<variable>": value}}}

@@ -186,13 +186,15 @@ def population_query(
     lazy = prepared.frame
     for layer in _layers(entity_plan):
         lazy = lazy.with_columns(
-            compile_columnar(v.expr, prepared.domains)
+            compile_columnar(v.expr, prepared.domains, prepared.years)
             .cast(engine_dtype(v.spec.unit))
             .alias(v.spec.name)
             for v in layer
         )
     checks = [
-        (c, m) for v in entity_plan.variables for c, m in warning_counts(v.expr, prepared.domains)
+        (c, m)
+        for v in entity_plan.variables
+        for c, m in warning_counts(v.expr, prepared.domains, prepared.years)
     ]
     checks += _missing_facts(entity_plan)
     counts = lazy.select([c.alias(f"w{i}") for i, (c, _) in enumerate(checks)]) if checks else None

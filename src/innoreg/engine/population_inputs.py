@@ -21,7 +21,7 @@ import polars as pl
 
 from innoreg.engine.plan import EntityPlan
 from innoreg.errors import InputError
-from innoreg.rules.inputs import INDUSTRY_CODE, NO, YES, InputSpec
+from innoreg.rules.inputs import FIRST_YEAR, INDUSTRY_CODE, LAST_YEAR, NO, YES, InputSpec
 from innoreg.rules.money import MONEY_MAX_FEN, QUANTITY_MAX_UNITS, QUANTITY_SCALE
 
 MoneyUnit = Literal["yuan", "fen"]
@@ -34,6 +34,8 @@ class PreparedInputs:
     frame: pl.LazyFrame
     domains: dict[str, list[str]]
     """Code inputs -> the codes present, for lookups in place of string scans."""
+    years: dict[str, list[int]]
+    """Year inputs -> the years present, so formulas chosen by year keep only those."""
     assumed: list[str]
     """Inputs whose column was absent, with the default every row took."""
 
@@ -50,16 +52,27 @@ def prepare_inputs(
 ) -> PreparedInputs:
     columns = lazy.collect_schema()
     check_columns(list(columns.names()), entity, keep)
+    if validate:
+        _check_raw(lazy, entity, columns, money, streaming)
     lazy = lazy.with_columns(_typed(entity, columns, money, date))
     present = set(columns.names())
     codes = [n for n, s in entity.inputs.items() if s.type in ("industry", "enum") and n in present]
+    year_columns = [n for n, s in entity.inputs.items() if s.type == "year" and n in present]
     checks = _checks(entity) if validate else []
     engine: Literal["streaming", "auto"] = "streaming" if streaming else "auto"
     # One query per code column (``unique`` streams; ``unique().implode()`` does not).
-    queries = [lazy.select(pl.col(n).unique()) for n in codes]
+    queries = [lazy.select(pl.col(n).unique()) for n in [*codes, *year_columns]]
     if checks:
         queries.append(lazy.select(b.fill_null(False).sum().alias(n) for n, b, _ in checks))
     found = pl.collect_all(queries, engine=engine) if queries else []
+    distinct_years = found[len(codes) : len(codes) + len(year_columns)]
+    years = {
+        name: sorted(y for y in frame[name].to_list() if y is not None)
+        for name, frame in zip(year_columns, distinct_years, strict=True)
+    }
+    for name, spec in entity.inputs.items():
+        if spec.type == "year" and name not in present:
+            years[name] = [spec.default_on(date)]
     if checks:
         counts = found[-1]
         for name, _, rule in checks:
@@ -86,7 +99,58 @@ def prepare_inputs(
         for name, spec in entity.inputs.items()
         if name not in present and spec.missing == "default"
     ]
-    return PreparedInputs(lazy, domains, assumed)
+    return PreparedInputs(lazy, domains, years, assumed)
+
+
+MONEY_TEXT = r"^\s*-?(\d+|\d{1,3}(,\d{3})+)(\.\d{1,2})?\s*$"
+QUANTITY_TEXT = r"^\s*\d+(\.\d{1,6})?\s*$"
+DATE_TEXT = r"^\s*\d{4}-\d{2}-\d{2}\s*$"
+
+
+def _check_raw(
+    lazy: pl.LazyFrame, entity: EntityPlan, columns: pl.Schema, money: MoneyUnit, streaming: bool
+) -> None:
+    """Values a cast would truncate or fail on — "1.234" yuan, "abc", a date that is not one —
+    are an InputError naming the column, as a case names the field."""
+    checks: list[tuple[str, pl.Expr, str]] = []
+    for name, spec in entity.inputs.items():
+        if name not in columns or money != "yuan":
+            continue
+        column, dtype = pl.col(name), columns[name]
+        if spec.type in ("money", "quantity"):
+            decimals = 2 if spec.type == "money" else 6
+            if dtype == pl.String:
+                pattern = MONEY_TEXT if spec.type == "money" else QUANTITY_TEXT
+                bad = column.is_not_null() & ~column.str.contains(pattern)
+            elif dtype.is_float():
+                scaled = column * 10**decimals
+                bad = (scaled - scaled.round(0)).abs() > 1e-6
+            elif isinstance(dtype, pl.Decimal) and (dtype.scale or 0) > decimals:
+                bad = column.cast(pl.Decimal(38, decimals)) != column  # digits a cast would drop
+            else:
+                continue
+            rule = f"an amount with at most {decimals} decimals"
+            checks.append((name, bad, rule))
+        elif spec.type == "date" and dtype == pl.String:
+            bad = column.is_not_null() & (
+                ~column.str.contains(DATE_TEXT)
+                | column.str.strip_chars().str.to_date(strict=False).is_null()
+            )
+            checks.append((name, bad, "a date (YYYY-MM-DD)"))
+    if not checks:
+        return
+    engine: Literal["streaming", "auto"] = "streaming" if streaming else "auto"
+    counts = lazy.select(b.fill_null(False).sum().alias(n) for n, b, _ in checks).collect(
+        engine=engine
+    )
+    for name, _, rule in checks:
+        if counts[name][0]:
+            raise InputError(
+                f"{rows(counts[name][0])}: not {rule}",
+                field=name,
+                rule=rule,
+                zh=f"{counts[name][0]}行不符合：{rule}",
+            )
 
 
 def check_columns(names: Sequence[str], entity: EntityPlan, keep: Sequence[str]) -> None:
@@ -133,11 +197,15 @@ def _typed(
             exprs.append(pl.lit(default, dtype=dtype).alias(name))
             continue
         column = pl.col(name)
+        if spec.type in MONEY_TYPES and money == "yuan" and columns[name] == pl.String:
+            column = column.str.strip_chars().str.replace_all(",", "")
         if spec.type == "money" and money == "yuan":
             column = (column.cast(pl.Decimal(30, 2), strict=True) * 100).cast(pl.Int64)
         elif spec.type == "quantity" and money == "yuan":
             exact = column.cast(pl.Decimal(38, 6), strict=True) * QUANTITY_SCALE
             column = exact.cast(pl.Int64)
+        elif spec.type == "date" and columns[name] == pl.String:
+            column = column.str.strip_chars().str.to_date(strict=False)
         elif spec.type == "date":
             column = column.cast(pl.Date)
         elif spec.type == "bool" and columns[name] == pl.String:
@@ -166,9 +234,11 @@ def _checks(entity: EntityPlan) -> list[tuple[str, pl.Expr, str]]:
         elif spec.type == "quantity":
             bad = (column < 0) | (column > QUANTITY_MAX_UNITS)
             checks.append((name, bad, "must not be negative nor above the accepted maximum"))
-        elif spec.type in ("count", "year"):
-            low = 1949 if spec.type == "year" else 0
-            checks.append((name, column < low, f"must be a whole number of at least {low}"))
+        elif spec.type == "count":
+            checks.append((name, column < 0, "must be a whole number of at least 0"))
+        elif spec.type == "year":
+            bad = (column < FIRST_YEAR) | (column > LAST_YEAR)
+            checks.append((name, bad, f"must be a year from {FIRST_YEAR} to {LAST_YEAR}"))
     return checks
 
 

@@ -1,9 +1,10 @@
 """One line per entity saying what the law decided, in English or Chinese, e.g.
-「不符合：尚需增加研发投入130,000.00元（13.00万元）（销售收入×1%）」. Built from the public values
+「不符合：尚需增加研发投入130,000.00元（13.00万元；销售收入×1%）」. Built from the public values
 of a decision, so the CLI, the pages and the PDF say the same thing."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -13,10 +14,13 @@ from innoreg.labels import Language
 Values = Mapping[str, Any]
 
 
-def verdict_line(kind: str, values: Values, lang: Language = "en") -> str:
-    """The verdict for an entity of ``kind`` (enterprise, transfer, ip_asset, …)."""
+def verdict_line(
+    kind: str, values: Values, lang: Language = "en", *, on: dt.date | None = None
+) -> str:
+    """The verdict for an entity of ``kind`` (enterprise, transfer, ip_asset, …); ``on`` is the
+    case's date (an IP period that ended before it is over, not "not yet")."""
     build = _BY_KIND.get(kind)
-    line = build(values, lang) if build else None
+    line = build(values, lang, on) if build else None
     return line or _t(lang, "No decision to summarise", "无可概括的结论")
 
 
@@ -24,7 +28,7 @@ def _t(lang: Language, en: str, zh: str) -> str:
     return zh if lang == "zh" else en
 
 
-def _enterprise(values: Values, lang: Language) -> str | None:
+def _enterprise(values: Values, lang: Language, on: dt.date | None) -> str | None:
     parts = []
     if "support_eligible" in values:
         parts.append(_support(values, lang))
@@ -83,7 +87,7 @@ def _obligation(values: Values, lang: Language) -> str | None:
     return _t(lang, "R&D obligation not met", "研发投入未达到规定比例")
 
 
-def _transfer(values: Values, lang: Language) -> str:
+def _transfer(values: Values, lang: Language, on: dt.date | None) -> str:
     basis = values.get("transfer_reward_basis")
     if basis == "facts_missing":
         return _t(
@@ -118,7 +122,7 @@ def _transfer(values: Values, lang: Language) -> str:
     )
 
 
-def _ip_asset(values: Values, lang: Language) -> str:
+def _ip_asset(values: Values, lang: Language, on: dt.date | None) -> str:
     may = values.get("government_may_implement", values.get("state_may_implement_unused"))
     deadline = values.get("implementation_deadline")
     shown = display.date(deadline, lang) if deadline else None
@@ -134,16 +138,25 @@ def _ip_asset(values: Values, lang: Language) -> str:
             "Not decided: a fact the answer depends on is missing (see the warnings)",
             "无法判断：缺少所需事实（见提示）",
         )
+    ended = deadline is not None and on is not None and str(deadline) < on.isoformat()
+    if shown and not ended:
+        return _t(
+            lang,
+            f"Not yet within the government's power; last day to implement {shown}",
+            f"政府尚不可实施；实施期限至{shown}",
+        )
     if shown:
         return _t(
             lang,
-            f"Not (yet) within the government's power; last day to implement {shown}",
-            f"政府尚不可实施；实施期限至{shown}",
+            f"Outside the government's power: the period ended {shown} without the conditions "
+            "for it (implemented in time, excused, not funded, or unable to implement)",
+            f"不属于政府可以实施的情形：实施期限已于{shown}届满，但不具备相应条件"
+            "（已按期实施、有正当理由、非财政资金项目或不具备实施条件）",
         )
     return _t(lang, "Outside the government's power", "不属于政府可以实施的情形")
 
 
-def _technology_import(values: Values, lang: Language) -> str:
+def _technology_import(values: Values, lang: Language, on: dt.date | None) -> str:
     if values.get("technology_import_prohibited"):
         return _t(lang, "Import prohibited", "禁止引进")
     if values.get("technology_import_restricted"):
@@ -151,7 +164,7 @@ def _technology_import(values: Values, lang: Language) -> str:
     return _t(lang, "Neither prohibited nor restricted", "不属于禁止或限制引进")
 
 
-_BY_KIND: dict[str, Callable[[Values, Language], str | None]] = {
+_BY_KIND: dict[str, Callable[[Values, Language, dt.date | None], str | None]] = {
     "enterprise": _enterprise,
     "transfer": _transfer,
     "ip_asset": _ip_asset,

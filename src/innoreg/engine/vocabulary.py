@@ -24,6 +24,12 @@ class InputInfo:
     articles: tuple[str, ...]
     """What those variables cite: eIds of the chain's acts and ``source#anchor``s."""
 
+    article_readings: tuple[Label, ...] = ()
+    """The same articles as people write them ("促进科技成果转化法 第四十五条")."""
+
+    def readings(self, lang: str) -> list[str]:
+        return [reading.zh if lang == "zh" else reading.en for reading in self.article_readings]
+
     @property
     def default_text(self) -> str:
         """The default as a case would write it, or what leaving the input out means."""
@@ -52,6 +58,7 @@ class InputInfo:
             ],
             "feeds": list(self.feeds),
             "articles": list(self.articles),
+            "articles_read": [r.to_dict() for r in self.article_readings],
             "level": spec.pack,
         }
 
@@ -111,19 +118,29 @@ def inputs(jurisdiction: str | None = None, entity: str | None = None) -> list[I
             if entity is not None and kind != entity:
                 continue
             for name, spec in entity_plan.inputs.items():
-                info = _input_info(entity_plan, spec)
+                info = _input_info(plan, entity_plan, spec)
                 known = found.get((kind, name))
                 if known is None or len(info.feeds) > len(known.feeds):
                     found[(kind, name)] = info
     return list(found.values())
 
 
-def _input_info(entity: EntityPlan, spec: InputSpec) -> InputInfo:
-    feeds = tuple(
-        v.spec.name for v in entity.variables if v.spec.name in entity.dependents[spec.name]
+def _input_info(plan: Plan, entity: EntityPlan, spec: InputSpec) -> InputInfo:
+    from innoreg.engine.trace import cite
+
+    packs = {p.jurisdiction: p for p in plan.chain}
+    fed = [v for v in entity.variables if v.spec.name in entity.dependents[spec.name]]
+    cites = {(c, v.spec.pack): None for v in fed for c in v.spec.cites}
+    readings = {}
+    for citation, pack in cites:
+        reads = cite(packs[pack], citation)["reads"]
+        readings[reads["en"] or citation] = Label(reads["en"] or citation, reads["zh"] or citation)
+    return InputInfo(
+        spec,
+        tuple(v.spec.name for v in fed),
+        tuple(dict.fromkeys(c for c, _ in cites)),
+        tuple(readings.values()),
     )
-    cites = {c: None for v in entity.variables if v.spec.name in feeds for c in v.spec.cites}
-    return InputInfo(spec, feeds, tuple(cites))
 
 
 def variables(jurisdiction: str | None = None, entity: str | None = None) -> list[VariableInfo]:

@@ -123,11 +123,14 @@ def import_file(
     records = list(writer(session, scope, parsed, problems, lang))
     if problems:
         problems.sort(key=lambda p: (p.row, p.column))
-        raise ImportRejectedError(
-            f"{path.name}: {len(problems)} problem(s) in {len({p.row for p in problems})} "
-            "row(s); nothing was imported",
-            problems,
+        bad_rows = len({p.row for p in problems})
+        message = (
+            f"{path.name}：{bad_rows}行共{len(problems)}处问题；未导入任何内容"
+            if lang == "zh"
+            else f"{path.name}: {len(problems)} problem(s) in {bad_rows} row(s); "
+            "nothing was imported"
         )
+        raise ImportRejectedError(message, problems)
     for start in range(0, len(records), CHUNK):
         session.add_all(records[start : start + CHUNK])
         session.flush()

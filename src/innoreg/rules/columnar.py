@@ -28,20 +28,29 @@ _OPS = {
 }
 
 
-def compile_columnar(node: e.Expr, domains: Mapping[str, Sequence[str]] | None = None) -> pl.Expr:
+def compile_columnar(
+    node: e.Expr,
+    domains: Mapping[str, Sequence[str]] | None = None,
+    year_values: Mapping[str, Sequence[int]] | None = None,
+) -> pl.Expr:
     """Compile ``node`` to a polars expression over the entity's columns. ``domains`` names the
     code columns held as an ``Enum`` of the codes present: a test of such a code becomes a
-    lookup among those codes instead of a string operation on every row."""
+    lookup among those codes instead of a string operation on every row. ``year_values`` gives
+    the fiscal years present in a year column: a formula chosen by year keeps only their
+    branches (one year, the usual population, compiles to one formula)."""
     known = domains or {}
+    present = year_values or {}
 
     def sub(child: e.Expr) -> pl.Expr:
-        return compile_columnar(child, known)
+        return compile_columnar(child, known, present)
 
     match node:
         case e.IsIn(operand=e.Ref(name=name), values=values) if name in known:
             return pl.col(name).is_in([c for c in known[name] if c in values])
         case e.StartsWithAny(operand=e.Ref(name=name), prefixes=prefixes) if name in known:
             return pl.col(name).is_in([c for c in known[name] if c.startswith(prefixes)])
+        case e.IsNull(operand=e.Ref(name=name), negate=negate) if name in known:
+            return pl.col(name).is_not_null() if negate else pl.col(name).is_null()  # no cast
         case e.Ref(name=name) if name in known:
             return pl.col(name).cast(pl.String)
         case e.Ref(name=name):
@@ -69,6 +78,15 @@ def compile_columnar(node: e.Expr, domains: Mapping[str, Sequence[str]] | None =
             return _scale(sub(money), sub(rate), rounding)
         case e.Share(money=money, numerator=num, denominator=den, rounding=rounding):
             return _round_division(sub(money) * num, den, rounding)
+        case e.ByYear(year=e.Ref(name=name), low=low, high=high) if name in present:
+            index = node.branch_index()
+            hit = sorted({index[min(max(y, low), high)] for y in present[name]})
+            if len(hit) == 1 and None not in present[name]:  # one year in every row
+                return sub(node.branches[hit[0]].expr)
+            chosen = _clamped(pl.col(name), low, high)
+            return _by_year(
+                chosen, [(node.branches[i].years, sub(node.branches[i].expr)) for i in hit]
+            )
         case e.ByYear(year=year, branches=branches, low=low, high=high):
             chosen = _clamped(sub(year), low, high)
             return _by_year(chosen, [(b.years, sub(b.expr)) for b in branches])
@@ -146,7 +164,9 @@ def _round_division(numerator: pl.Expr, denominator: int, rounding: str) -> pl.E
 
 
 def warning_counts(
-    node: e.Expr, domains: Mapping[str, Sequence[str]] | None = None
+    node: e.Expr,
+    domains: Mapping[str, Sequence[str]] | None = None,
+    year_values: Mapping[str, Sequence[int]] | None = None,
 ) -> list[tuple[pl.Expr, Label]]:
     """For each ``Warn`` in the tree: an expression counting the rows it fires on, its text.
     A warning inside a branch counts only the rows that take the branch (as one row would)."""
@@ -155,17 +175,17 @@ def warning_counts(
     def visit(part: e.Expr, guard: pl.Expr) -> None:
         match part:
             case e.Warn(condition=condition, value=value):
-                fires = guard & compile_columnar(condition, domains).fill_null(False)
+                fires = guard & compile_columnar(condition, domains, year_values).fill_null(False)
                 found.append((fires.sum(), part.message))
                 visit(condition, guard)
                 visit(value, guard)
             case e.When(condition=condition, then=then, otherwise=otherwise):
-                taken = compile_columnar(condition, domains).fill_null(False)
+                taken = compile_columnar(condition, domains, year_values).fill_null(False)
                 visit(condition, guard)
                 visit(then, guard & taken)
                 visit(otherwise, guard & ~taken)
             case e.ByYear(year=year, branches=branches, low=low, high=high):
-                chosen = _clamped(compile_columnar(year, domains), low, high)
+                chosen = _clamped(compile_columnar(year, domains, year_values), low, high)
                 visit(year, guard)
                 for branch in branches:
                     visit(branch.expr, guard & chosen.is_in(list(branch.years)).fill_null(False))

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from innoreg.errors import PackLoadError
+from innoreg.labels import Label
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -90,6 +91,24 @@ class Entry:
 
     def key_path(self, key: object) -> str:
         return f"{self.where}.{key}" if self.where else str(key)
+
+    def label(self, key: str, fallback: str, *, required: bool = False) -> Label | None:
+        """``{en: …, zh: …}`` and nothing else: a stray key is a flow mapping cut at a comma."""
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.fail(key, "is required: {en: …, zh: …}")
+            return None
+        if not isinstance(value, Mapping):
+            raise self.fail(key, f"must be {{en: …, zh: …}}, got {value!r}")
+        stray = sorted(str(k) for k in value if k not in ("en", "zh"))
+        if stray:
+            raise self.fail(
+                key,
+                f"has a stray key {stray[0]!r} (a comma inside an unquoted text ends it: quote "
+                "the text)",
+            )
+        return Label.read(value, fallback)
 
     def texts(self, key: str) -> dict[str, str]:
         """A mapping of names to text (``excerpts: {art_45: "…"}``)."""

@@ -201,7 +201,9 @@ def load_inputs(path: Path, *, pack: str) -> tuple[list[EntityKind], list[InputS
         if "plural" in entry.data:
             kinds.append(
                 EntityKind(
-                    entity, entry.text("plural"), Label.read(entry.data.get("label"), entity)
+                    entity,
+                    entry.text("plural"),
+                    entry.label("label", entity) or Label(entity, entity),
                 )
             )
         for name, spec in entry.child("inputs").items():
@@ -223,18 +225,17 @@ def _input(entity: str, name: str, spec: Entry, pack: str) -> InputSpec:
         raise spec.fail(
             "missing", "give either `default: VALUE` or `missing: optional | needed`, not both"
         )
-    hint = spec.data.get("hint")
     draft = InputSpec(
         name=name,
         entity=entity,
         type=kind,
         default=None,
-        label=Label.read(spec.data.get("label"), name),
+        label=spec.label("label", name) or Label(name, name),
         cites=tuple(spec.data.get("cites", ())),
         options=_options(spec) if kind == "enum" else (),
         pack=pack,
         missing=missing,
-        hint=Label.read(hint, "") if hint else None,
+        hint=spec.label("hint", ""),
     )
     default = spec.data.get("default")
     if default is None or (kind == "year" and default == CASE_YEAR):
@@ -250,6 +251,9 @@ def _options(spec: Entry) -> tuple[Option, ...]:
     options = []
     for code, entry in spec.child("values", required=True).items():
         entry.only("en", "zh", "also")
+        for language in ("en", "zh"):
+            if language in entry.data and not isinstance(entry.data[language], str):
+                raise entry.fail(language, "must be text")
         also = entry.data.get("also", [])
         if not isinstance(also, list):
             raise entry.fail("also", "must be a list of words")

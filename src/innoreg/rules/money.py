@@ -30,35 +30,42 @@ QUANTITY_MAX_UNITS = 9_000_000_000 * QUANTITY_SCALE
 Rounding = Literal["ceil", "floor", "half_up"]
 
 
-def parse_money(value: object) -> int:
-    """Yuan as a decimal string, int or finite float with at most two decimals -> fen."""
-    if isinstance(value, bool):
-        raise InvalidValueError(
-            "expected an amount in yuan, got a boolean", "应为以元计的金额，而不是是/否"
-        )
-    if isinstance(value, int | str | float | Decimal):
-        text = str(value).strip()
-        if isinstance(value, str):
-            text = _without_separators(text)
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise InvalidValueError(
-                f"{value!r} is not an amount in yuan", f"{value!r} 不是以元计的金额"
-            ) from None
-    else:
-        raise InvalidValueError(
-            f"expected an amount in yuan, got {type(value).__name__}", "应为以元计的金额"
-        )
+def _decimal(value: object, what: tuple[str, str], *, separators: bool = False) -> Decimal:
+    """A finite decimal of sensible size from text or a number; ``what`` names it (en, zh)."""
+    if isinstance(value, bool) or not isinstance(value, int | str | float | Decimal):
+        shown = "a boolean" if isinstance(value, bool) else type(value).__name__
+        raise InvalidValueError(f"expected {what[0]}, got {shown}", f"应为{what[1]}")
+    text = str(value).strip()
+    if separators and isinstance(value, str):
+        text = _without_separators(text)
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise InvalidValueError(f"{value!r} is not {what[0]}", f"{value!r} 不是{what[1]}") from None
     if not amount.is_finite():
-        raise InvalidValueError(f"{value!r} is not a finite amount", f"{value!r} 不是有限的金额")
-    fen = amount * 100
-    if fen != fen.to_integral_value():
-        raise InvalidValueError(
-            f"{value!r} has more than two decimals (amounts are exact to the fen)",
-            f"{value!r} 的小数超过两位（金额精确到分）",
-        )
-    return int(fen)
+        raise InvalidValueError(f"{value!r} is not a finite number", f"{value!r} 不是有限的数")
+    if amount and amount.adjusted() > 20:  # far beyond any accepted maximum; no overflow later
+        raise InvalidValueError(f"{value!r} is far too large", f"{value!r} 过大")
+    return amount
+
+
+def _scaled(amount: Decimal, scale: int, value: object, limit: tuple[str, str]) -> int:
+    units = amount * scale
+    if units != units.to_integral_value():
+        raise InvalidValueError(f"{value!r} has more than {limit[0]}", f"{value!r} {limit[1]}")
+    return int(units)
+
+
+def parse_money(value: object) -> int:
+    """Yuan as a decimal string ("1,234.50" too), int or finite float with at most two
+    decimals -> fen."""
+    amount = _decimal(value, ("an amount in yuan", "以元计的金额"), separators=True)
+    return _scaled(
+        amount,
+        100,
+        value,
+        ("two decimals (amounts are exact to the fen)", "的小数超过两位（金额精确到分）"),
+    )
 
 
 _THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -71,18 +78,8 @@ def _without_separators(text: str) -> str:
 
 def parse_quantity(value: object) -> int:
     """A quantity (shares or percent) as a decimal with at most six decimals -> millionths."""
-    if isinstance(value, bool) or not isinstance(value, int | str | float | Decimal):
-        raise ValueError(f"expected a number of shares or a percentage, got {value!r}")
-    try:
-        amount = Decimal(str(value).strip())
-    except InvalidOperation:
-        raise ValueError(f"{value!r} is not a number") from None
-    if not amount.is_finite():
-        raise ValueError(f"{value!r} is not a finite number")
-    units = amount * QUANTITY_SCALE
-    if units != units.to_integral_value():
-        raise ValueError(f"{value!r} has more than six decimals")
-    return int(units)
+    amount = _decimal(value, ("a number of shares or a percentage", "股数或出资比例"))
+    return _scaled(amount, QUANTITY_SCALE, value, ("six decimals", "的小数超过六位"))
 
 
 def format_quantity(units: int) -> str:
@@ -102,17 +99,15 @@ def format_money(fen: int) -> str:
 
 def parse_rate(value: object) -> int:
     """A ratio as a decimal string ("0.01", "1%") or number -> parts per million, exactly."""
-    if isinstance(value, bool) or not isinstance(value, int | str | float | Decimal):
-        raise ValueError(f"expected a rate, got {value!r}")
-    text = str(value).strip()
-    percent = text.endswith("%")
-    try:
-        amount = Decimal(text.rstrip("%").strip())
-    except InvalidOperation:
-        raise ValueError(f"{value!r} is not a rate") from None
+    text = str(value).strip() if isinstance(value, str) else value
+    percent = isinstance(text, str) and text.endswith("%")
+    number = text.rstrip("%").strip() if isinstance(text, str) else text
+    amount = _decimal(number, ("a rate", "比例"))
     ppm = amount * (RATE_SCALE // 100 if percent else RATE_SCALE)
     if ppm != ppm.to_integral_value():
-        raise ValueError(f"{value!r} is finer than one part per million")
+        raise InvalidValueError(
+            f"{value!r} is finer than one part per million", f"{value!r} 精度超过百万分之一"
+        )
     return int(ppm)
 
 

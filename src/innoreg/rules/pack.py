@@ -98,7 +98,7 @@ def load_pack(folder: Path, module: str) -> Pack:
     pack = Pack(
         jurisdiction=jurisdiction,
         parent=meta.data.get("parent"),
-        name=Label.read(meta.require("name"), jurisdiction),
+        name=meta.label("name", jurisdiction, required=True) or Label(jurisdiction, jurisdiction),
         level=meta.text("level", ""),
         version=meta.text("version"),
         folder=folder,
@@ -130,7 +130,8 @@ def _source(key: str, entry: Entry) -> Source:
         id=key,
         title=entry.text("title"),
         issued=entry.text("issued", ""),
-        short=Label.read(entry.data.get("short"), entry.text("title")),
+        short=entry.label("short", entry.text("title"))
+        or Label(entry.text("title"), entry.text("title")),
         excerpts=MappingProxyType(entry.texts("excerpts")),
     )
 

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from innoreg import display
 from innoreg.errors import PackLoadError
 from innoreg.labels import Label
-from innoreg.rules.data_files import read_yaml
+from innoreg.rules.data_files import Entry, read_yaml
 from innoreg.rules.money import parse_money, parse_rate
 
 ParameterUnit = Literal["rate", "money", "years", "bool", "codes", "rate_brackets"]
@@ -131,7 +131,7 @@ def _load_one(path: Path, name: str, *, pack: str, act_in_force: dt.date | None)
     unit = data.get("unit")
     if unit not in _UNITS:
         raise fail(f"unit must be one of {', '.join(_UNITS)}, got {unit!r}")
-    label = data.get("label") or {}
+    label = Entry(data, file=path, where="", pack=pack).label("label", name) or Label(name, name)
     raw_values = data.get("values")
     if not isinstance(raw_values, dict) or not raw_values:
         raise fail("needs dated `values`")
@@ -160,7 +160,7 @@ def _load_one(path: Path, name: str, *, pack: str, act_in_force: dt.date | None)
     return Parameter(
         name=name,
         unit=unit,
-        label=Label.read(label, name),
+        label=label,
         description=str(data.get("description", "")).strip(),
         cites=tuple(data.get("cites", ())),
         values=tuple(values),

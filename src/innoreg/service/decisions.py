@@ -82,9 +82,11 @@ def inputs(jurisdiction: str, on: dt.date) -> list[dict[str, Any]]:
     return found
 
 
-def verdict(values: Mapping[str, Any], lang: str, kind: str = "enterprise") -> str:
-    """One line saying what a decision means for an entity of ``kind``."""
-    return verdict_line(kind, values, _lang(lang))
+def verdict(
+    values: Mapping[str, Any], lang: str, kind: str = "enterprise", on: dt.date | None = None
+) -> str:
+    """One line saying what a decision means for an entity of ``kind`` on the case's date."""
+    return verdict_line(kind, values, _lang(lang), on=on)
 
 
 def check_input(jurisdiction: str, entity: str, name: str, raw: Any) -> Any:

@@ -24,7 +24,9 @@ def citation_links(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 {
                     "href": f"/law/{meta.short_name}#{eid}",
                     "act": {"en": meta.title_en, "zh": meta.title_zh},
+                    "reads": citation.get("reads") or {"en": eid, "zh": eid},
                     "eid": eid,
+                    "quote": citation.get("quote", ""),
                     "text": citation.get("text", ""),
                     "sha256": citation.get("sha256", ""),
                 }
@@ -34,7 +36,9 @@ def citation_links(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 {
                     "href": None,
                     "act": None,
+                    "reads": citation.get("reads") or {"en": cite, "zh": cite},
                     "eid": citation.get("at", ""),
+                    "quote": citation.get("quote", ""),
                     "text": citation.get("source", ""),
                     "sha256": "",
                 }

@@ -1,8 +1,7 @@
-"""``POST /v1/evaluate``: decide a case (DESIGN section 5), the same document the CLI prints."""
+"""``POST /v1/evaluate``: decide a case (docs/vocabulary.md), the same document the CLI prints."""
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import orjson
@@ -11,7 +10,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
-from innoreg.errors import InputError
 from innoreg.service import decisions
 from innoreg.service.api.schemas.decision import Decision, case_schema
 from innoreg.service.api.schemas.problem import ERRORS
@@ -77,22 +75,16 @@ async def evaluate(
 
 
 def read_json(body: bytes) -> Any:
-    """The body as JSON; a key given twice is an error naming it (the last would silently win)."""
+    """The body as JSON, read as the CLI reads a case file (``engine.case_text``): a key given
+    twice is a 422 naming it and its line; text that is not JSON at all is a 400."""
+    from innoreg.engine.case_text import CaseSyntaxError, parse_case_text
+
     try:
-        return json.loads(body, object_pairs_hook=_no_duplicates)
-    except InputError:
-        raise
-    except (ValueError, RecursionError) as exc:
-        raise HTTPException(400, f"the body is not valid JSON: {exc}") from None
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in found:
-            raise InputError(f"the key {key!r} is given twice", field=key, rule="unique keys")
-        found[key] = value
-    return found
+        return parse_case_text(body.decode("utf-8"), name="the body", as_json=True)
+    except UnicodeDecodeError:
+        raise HTTPException(400, "the body is not UTF-8 text") from None
+    except CaseSyntaxError as exc:
+        raise HTTPException(400, f"the body is not valid JSON: {exc.detail}") from None
 
 
 def count_entities(case: Any) -> int:

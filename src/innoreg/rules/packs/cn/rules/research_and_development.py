@@ -132,8 +132,9 @@ def rd_super_deduction(v: Vars, p: Params, ctx: Context) -> Expr:
     (“按全年实际发生的研发费用乘以2022年10月1日后的经营月份数占其2022年度实际经营月份数的比例计算”)."""
 
     def year(periods: tuple[FiscalPeriod, ...]) -> Expr:
-        if len(periods) == 1:
-            return scale(v.rd_expense, super_deduction_rate(v, periods[0].p), "half_up")
+        if len(periods) == 1:  # one rate for the year: the rate variable is that rate
+            super_deduction_rate(v, periods[0].p)  # what it reads decides where years are cut
+            return scale(v.rd_expense, v.rd_super_deduction_rate, "half_up")
         parts = [
             scale(expense, super_deduction_rate(v, period.p), "half_up")
             for period, expense in zip(periods, period_expenses(v, ctx, periods), strict=True)

@@ -138,7 +138,7 @@ def transfer_reward_basis(v: Vars, p: Params, ctx: Context) -> Expr:
     )
     missing = v.holder_kind.is_null() | v.mode.is_null()
     return when(
-        missing, "facts_missing", when(floor.is_not_null(), "statutory_floor", "unit_rules_govern")
+        floor.is_not_null(), "statutory_floor", when(missing, "facts_missing", "unit_rules_govern")
     )
 
 
