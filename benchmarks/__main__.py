@@ -1,8 +1,10 @@
 """Run every benchmark and print the figures against the project's targets (docs/benchmarks.md).
 
     .venv/bin/python -m benchmarks           # `make bench`: parse, one case, populations,
-                                             # simulate with a reform, Dask
-    .venv/bin/python -m benchmarks --quick   # CI smoke: 100,000 enterprises, no Parquet run
+                                             # simulate with a reform, Dask, the records
+                                             # at 2% of issue 8's sizes
+    .venv/bin/python -m benchmarks --quick   # CI smoke: 100,000 enterprises, no Parquet run,
+                                             # the records at 1%
 
 Environment: ``INNOREG_BENCH_N`` (population size, default 1,000,000),
 ``INNOREG_BENCH_LARGE_N`` (Parquet run, default 10,000,000; 0 skips it),
@@ -24,7 +26,7 @@ import sys
 import time
 import traceback
 
-from benchmarks import bench_case, bench_population, bench_simulate
+from benchmarks import bench_case, bench_population, bench_records, bench_simulate
 from benchmarks.common import EngineMismatch, Report, print_table
 
 PARSE_LINE = re.compile(
@@ -73,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     try:
         run_parse(report, args.quick)
-        for part in (bench_case.main, bench_population.main, bench_simulate.main):
+        parts = (bench_case.main, bench_population.main, bench_simulate.main, bench_records.scaled)
+        for part in parts:
             sub = part(quick=args.quick)
             report.figures += sub.figures
             report.notes += sub.notes

@@ -3,13 +3,15 @@ the same run:
 
     .venv/bin/python -m benchmarks.bench_records                  # both databases, full size
     .venv/bin/python -m benchmarks.bench_records --scale 0.1      # a tenth of the sizes
-    .venv/bin/python -m benchmarks.bench_records --backend sqlite
+    .venv/bin/python -m benchmarks.bench_records --backend sqlite --only replay verify
+
+`make bench` (``python -m benchmarks``) runs it at ``--scale 0.02`` (0.01 with ``--quick``).
 
 | number | target | baseline |
 | --- | --- | --- |
 | import 100,000 filings from CSV (checked, audited) | ≤ 60 s (SQLite) | raw executemany |
 | `ip overdue` over 1,000,000 IP assets | ≤ 1 s | `SELECT count(*)` over the same table |
-| replay 10,000 determinations | ≤ 30 s | deciding the same 10,000 cases in memory |
+| replay 10,000 determinations (`replay_all`) | ≤ 30 s | deciding the 10,000 cases in memory |
 | `audit verify` over 1,000,000 entries | ≤ 30 s | SHA-256 of the same bytes in memory |
 
 PostgreSQL: a throwaway database on ``INNOREG_TEST_POSTGRES_URL`` (default
@@ -33,14 +35,16 @@ from typing import Any
 
 from sqlalchemy import create_engine, func, insert, select, text
 
+from benchmarks.common import Report, status
 from innoreg.records import schema
+from innoreg.records.audit import chained_row
 from innoreg.records.audit_verify import verify_chain
-from innoreg.records.canonical import canonical_bytes
 from innoreg.records.credit_code import check_character
 from innoreg.records.db import Database
-from innoreg.records.determinations import decide, replay
+from innoreg.records.determinations import decide
 from innoreg.records.imports import import_file
-from innoreg.records.models import AnnualFiling, AuditEntry, Determination, IPAsset, Organisation
+from innoreg.records.models import AnnualFiling, AuditEntry, IPAsset, Organisation
+from innoreg.records.replay import replay_all
 from innoreg.records.repositories import BUREAU
 from innoreg.records.workflows.filings import filing_case
 from innoreg.records.workflows.ip import overdue_assets
@@ -105,9 +109,7 @@ def seed_organisations(db: Database, count: int) -> None:
         connection.execute(insert(Organisation), rows)
 
 
-def bench_import(db: Database, folder: Path, filings: int) -> tuple[float, float]:
-    organisations = filings // 5
-    seed_organisations(db, organisations)
+def filings_csv(folder: Path, filings: int, organisations: int) -> Path:
     path = folder / "filings.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
@@ -124,11 +126,14 @@ def bench_import(db: Database, folder: Path, filings: int) -> tuple[float, float
                     "是",
                 ]
             )
-    seconds, _ = timed(lambda: _import(db, path))
-    raw = [
+    return path
+
+
+def raw_filings(db: Database, filings: int, organisations: int, first_year: int) -> None:
+    rows = [
         {
             "organisation_id": 1 + i % organisations,
-            "fiscal_year": 2030 + i // organisations,
+            "fiscal_year": first_year + i // organisations,
             "sales_revenue": 5_000_000_000 + i,
             "rd_expense": 40_000_050 + i,
             "special_rd_account": False,
@@ -137,12 +142,17 @@ def bench_import(db: Database, folder: Path, filings: int) -> tuple[float, float
         }
         for i in range(filings)
     ]
+    with db.engine.begin() as connection:
+        connection.execute(insert(AnnualFiling), rows)
 
-    def raw_insert() -> None:
-        with db.engine.begin() as connection:
-            connection.execute(insert(AnnualFiling), raw)
 
-    baseline, _ = timed(raw_insert)
+def bench_import(db: Database, folder: Path, filings: int) -> tuple[float, float]:
+    """The import as ``innoreg import filings`` runs it, beside a raw executemany of as many
+    rows (no parsing, checking or audit)."""
+    organisations = filings // 5
+    path = filings_csv(folder, filings, organisations)
+    seconds, _ = timed(lambda: _import(db, path))
+    baseline, _ = timed(lambda: raw_filings(db, filings, organisations, 2030))
     return seconds, baseline
 
 
@@ -186,7 +196,7 @@ def bench_overdue(db: Database, assets: int, owners: int) -> tuple[float, float,
     return seconds, baseline, len(found)
 
 
-def bench_replay(db: Database, count: int) -> tuple[float, float]:
+def bench_replay(db: Database, count: int) -> tuple[float, float, int]:
     from innoreg.engine import evaluate_case
 
     day = dt.date(2024, 6, 30)
@@ -204,19 +214,16 @@ def bench_replay(db: Database, count: int) -> tuple[float, float]:
                 actor="bench",
             )
 
-    def run_replay() -> int:
-        with db.read() as session:
-            differing = 0
-            for determination in session.scalars(
-                select(Determination).execution_options(yield_per=500)
-            ):
-                differing += not replay(determination).same
-            return differing
+    url = db.url.render_as_string(hide_password=False)
 
-    seconds, differing = timed(run_replay)
+    def run_replay() -> tuple[int, int]:
+        run = replay_all(url)  # as `innoreg determinations replay --all` runs it
+        return sum(len(chunk.differing) for chunk in run.chunks), run.workers
+
+    seconds, (differing, workers) = timed(run_replay)
     assert differing == 0
     baseline, _ = timed(lambda: [evaluate_case(c, explain=True) for c in cases])
-    return seconds, baseline
+    return seconds, baseline, workers
 
 
 def fill_audit(db: Database, total: int) -> list[bytes]:
@@ -240,21 +247,9 @@ def fill_audit(db: Database, total: int) -> list[bytes]:
                 "before": {"rd_expense": seq},
                 "after": {"rd_expense": seq + 1},
             }
-            data = canonical_bytes(record)
-            prev = hashlib.sha256(data).hexdigest()
-            chunk.append(
-                {
-                    "seq": seq,
-                    "at": at,
-                    "actor": "bench",
-                    "action": "update",
-                    "entity": "filings",
-                    "entity_id": str(seq),
-                    "prev_hash": record["prev"],
-                    "hash": prev,
-                    "canonical": data,
-                }
-            )
+            row = chained_row(record)  # as the writer chains them
+            prev = row["hash"]
+            chunk.append(row)
             if len(chunk) == 20_000:
                 connection.execute(insert(AuditEntry), chunk)
                 chunk = []
@@ -276,51 +271,103 @@ def bench_verify(db: Database, rows: int) -> tuple[float, float]:
     return seconds, baseline
 
 
-def run(backend: str, scale: float) -> list[tuple[str, float, float, float]]:
+FIGURES = ("import", "replay", "overdue", "verify")
+
+
+def run(
+    backend: str, scale: float, only: tuple[str, ...] = FIGURES
+) -> Iterator[tuple[str, str, float, float, float]]:
+    """Each figure as it is measured: (figure, what, seconds, baseline seconds, target seconds
+    at this scale)."""
     n_filings, n_assets = int(100_000 * scale), int(1_000_000 * scale)
     n_replay, n_audit = int(10_000 * scale), int(1_000_000 * scale)
-    figures = []
+    organisations = max(1, n_filings // 5)
     with tempfile.TemporaryDirectory() as folder, database(backend, Path(folder)) as db:
-        seconds, baseline = bench_import(db, Path(folder), n_filings)
-        figures.append(
-            (f"import {n_filings:,} filings from CSV", seconds, baseline, TARGETS["import"] * scale)
+        seed_organisations(db, organisations)
+        if "import" in only:
+            seconds, baseline = bench_import(db, Path(folder), n_filings)
+            target = TARGETS["import"] * scale
+            yield "import", f"import {n_filings:,} filings from CSV", seconds, baseline, target
+        elif "replay" in only:
+            raw_filings(db, n_filings, organisations, 2019)
+        if "replay" in only:
+            seconds, baseline, workers = bench_replay(db, n_replay)
+            what = f"replay {n_replay:,} determinations ({workers} process(es))"
+            yield "replay", what, seconds, baseline, TARGETS["replay"] * scale
+        if "overdue" in only:
+            seconds, baseline, found = bench_overdue(db, n_assets, organisations)
+            what = f"ip overdue over {n_assets:,} assets ({found:,} listed)"
+            yield "overdue", what, seconds, baseline, TARGETS["overdue"]
+        if "verify" in only:
+            seconds, baseline = bench_verify(db, n_audit)
+            target = TARGETS["verify"] * scale
+            yield "verify", f"audit verify over {n_audit:,} entries", seconds, baseline, target
+
+
+def postgres_reachable() -> bool:
+    admin = create_engine(POSTGRES)
+    try:
+        with admin.connect():
+            return True
+    except Exception:  # any failure to connect: report it and go on with SQLite
+        return False
+    finally:
+        admin.dispose()
+
+
+def summary(scale: float) -> Report:
+    """The four figures at ``scale`` on SQLite and (when reachable) PostgreSQL, for
+    ``python -m benchmarks``. Below full size the targets are not judged: start-up costs (a
+    plan built, worker processes forked) weigh more on a small run than on the issue's sizes."""
+    report = Report()
+    print(f"records (scale {scale})")
+    backends = ["sqlite"] + (["postgresql"] if postgres_reachable() else [])
+    if len(backends) == 1:
+        report.note(f"records: PostgreSQL not reachable at {POSTGRES}; SQLite only")
+    full = scale >= 1
+    for backend in backends:
+        for figure, name, seconds, baseline, target in run(backend, scale):
+            measured = f"{seconds:.2f} s (baseline {baseline:.2f} s, {seconds / baseline:.1f}x)"
+            if full:
+                target_text, verdict = f"<= {target:.0f} s", status(seconds <= target)
+            else:
+                measured += f"; full-size target {TARGETS[figure]:.0f} s"
+                target_text, verdict = "", ""
+            report.add(f"records {backend}: {name}", measured, target_text, verdict)
+    if not full:
+        report.note(
+            "records: the full-size figures are `python -m benchmarks.bench_records` "
+            "(docs/records.md)"
         )
-        seconds, baseline = bench_replay(db, n_replay)
-        figures.append(
-            (f"replay {n_replay:,} determinations", seconds, baseline, TARGETS["replay"] * scale)
-        )
-        seconds, baseline, found = bench_overdue(db, n_assets, max(1, n_filings // 5))
-        figures.append(
-            (
-                f"ip overdue over {n_assets:,} assets ({found:,} listed)",
-                seconds,
-                baseline,
-                TARGETS["overdue"],
-            )
-        )
-        seconds, baseline = bench_verify(db, n_audit)
-        figures.append(
-            (f"audit verify over {n_audit:,} entries", seconds, baseline, TARGETS["verify"] * scale)
-        )
-    return figures
+    return report
+
+
+def scaled(quick: bool = False) -> Report:
+    """For ``python -m benchmarks``: the records at 2% of the sizes (1% with ``--quick``)."""
+    return summary(0.01 if quick else 0.02)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the issue's sizes")
+    parser.add_argument(
+        "--only", nargs="+", choices=FIGURES, default=list(FIGURES), help="figures to measure"
+    )
     args = parser.parse_args()
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for backend in backends:
         print(f"\n{backend}")
         print(f"  {'what':<52} {'seconds':>9} {'baseline':>9} {'ratio':>7} {'target':>8}")
-        for name, seconds, baseline, target in run(backend, args.scale):
+        for _, name, seconds, baseline, target in run(backend, args.scale, tuple(args.only)):
             verdict = "ok" if seconds <= target else "MISSED"
             print(
                 f"  {name:<52} {seconds:>9.2f} {baseline:>9.2f} "
                 f"{seconds / baseline:>6.1f}x {target:>7.1f}s {verdict}",
                 flush=True,
             )
+        print(f"  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

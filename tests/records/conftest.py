@@ -89,15 +89,37 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
-@pytest.fixture(params=BACKENDS)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, migrated database's URL, on each backend."""
-    if request.param == "sqlite":
+def fresh_url(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, migrated database on ``backend``."""
+    if backend == "sqlite":
         path = tmp_path / "records.sqlite3"
         shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
         return f"sqlite:///{path}"
     server: PostgresServer = request.getfixturevalue("postgres")
     return server.url(server.migrated())
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, migrated database's URL, on each backend."""
+    return fresh_url(request.param, request, tmp_path)
+
+
+@pytest.fixture
+def sqlite_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """For what only SQLite does (one writer at a time)."""
+    db = Database(fresh_url("sqlite", request, tmp_path))
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def postgres_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """For what only PostgreSQL has (TRUNCATE, concurrent write transactions); tests using it
+    are marked ``postgres``."""
+    db = Database(fresh_url("postgresql", request, tmp_path))
+    yield db
+    db.dispose()
 
 
 @pytest.fixture(params=BACKENDS)

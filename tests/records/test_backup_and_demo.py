@@ -45,3 +45,21 @@ def test_the_demo_city_loads_once_with_every_application_state(database: Databas
         districts = set(session.scalars(select(Organisation.district)))
     assert states == {"draft", "submitted", "returned", "under_review", "approved", "rejected"}
     assert "涧西区" in districts and len(districts) > 5
+
+
+def test_the_demo_leaves_assets_the_government_may_implement(database: Database) -> None:
+    """Under its labelled assumed in-force date, the demo's funded assets have deadlines."""
+    import datetime as dt
+
+    from innoreg.records.models import ActFact, IPAsset
+    from innoreg.records.repositories import BUREAU
+    from innoreg.records.workflows.ip import overdue_assets
+
+    load_demo(database, enterprises=10)
+    with database.read() as session:
+        (fact,) = session.scalars(select(ActFact))
+        funded = session.scalars(select(IPAsset).where(IPAsset.fiscally_funded.is_(True))).all()
+        overdue = overdue_assets(session, scope=BUREAU, as_of=dt.date(2025, 6, 30))
+    assert fact.source_note.startswith("DEMO ASSUMPTION, not a recorded fact")
+    assert funded and all(a.implementation_deadline is not None for a in funded)
+    assert overdue and all(item.deadline < dt.date(2025, 6, 30) for item in overdue)

@@ -33,7 +33,7 @@ def test_commands_on_an_empty_database_say_to_upgrade(url: str) -> None:
     assert code == 2 and err.strip().endswith("run `innoreg db upgrade`")
     assert run("db", "upgrade")[0] == 0
     assert run("db", "check") == (0, "schema at head; models match the migrations\n", "")
-    assert "schema at 0001; head 0001" in run("db", "current")[1]
+    assert "schema at 0002; head 0002" in run("db", "current")[1]
 
 
 def test_an_import_report_in_chinese_and_nothing_written(url: str, tmp_path: Path) -> None:
@@ -56,13 +56,24 @@ def test_an_import_report_in_chinese_and_nothing_written(url: str, tmp_path: Pat
 def test_the_demo_then_overdue_replay_and_verify(url: str) -> None:
     run("db", "upgrade")
     assert run("db", "demo", "--enterprises", "20")[0] == 0
+    code, out, _ = run("ip", "overdue", "--as-of", "2025-06-30")
+    assert code == 0 and "deadline" in out and not out.startswith("0 asset")
     code, out, _ = run("ip", "overdue", "--as-of", "2024-06-30", "--format", "json")
     assert code == 0 and '"deadline"' in out
+    code, out, _ = run("determinations", "decide", "--kind", "filings", "--as-of", "2024-06-30")
+    assert (code, out) == (0, "decided 40 filings (2024-06-30): 40 determination(s) stored\n")
+    assert run("determinations", "decide", "--kind", "filings", "--undecided")[1].startswith(
+        "decided 0 filings"
+    )
+    code, _, err = run("determinations", "decide", "--kind", "people")
+    assert code == 2 and err.startswith("error: ") and len(err.splitlines()) == 1
     code, out, _ = run("determinations", "replay", "--all")
     assert code == 0 and out.strip().endswith("0 differ")
     code, out, _ = run("audit", "verify")
     assert code == 0 and "chain intact" in out
     assert run("determinations", "replay")[0] == 2
+    assert run("determinations", "replay", "1")[1] == "determination 1: same result\n"
+    assert run("determinations", "replay", "99999")[0] == 2
     assert (
         run("ip", "overdue", "--as-of", "30/06/2024")[2]
         == "error: --as-of: '30/06/2024' is not a date (YYYY-MM-DD)\n"

@@ -115,9 +115,12 @@ def test_an_edit_on_a_stale_version_names_the_record(database: Database) -> None
         assert stored is not None and (stored.name, stored.version) == ("新名称", 2)
 
 
-def test_two_transactions_racing_on_one_record_lose_no_update(database: Database) -> None:
-    if database.dialect == "sqlite":
-        pytest.skip("SQLite's BEGIN IMMEDIATE runs write transactions one after the other")
+@pytest.mark.postgres
+def test_two_transactions_racing_on_one_record_lose_no_update(
+    postgres_database: Database,
+) -> None:
+    """PostgreSQL runs both at once: the second to commit is refused, naming the record."""
+    database = postgres_database
     with database.write(actor="test") as session:
         record = filing(session, enterprise(session))
     late = database.write(actor="b")
@@ -134,3 +137,42 @@ def test_two_transactions_racing_on_one_record_lose_no_update(database: Database
     with database.read() as session:
         stored = session.get(AnnualFiling, record.id)
         assert stored is not None and (stored.rd_expense, stored.version) == (100_000_001, 2)
+
+
+def test_a_second_sqlite_writer_waits_and_builds_on_the_first(sqlite_database: Database) -> None:
+    """SQLite's BEGIN IMMEDIATE queues the second writer until the first commits, so it reads
+    the first one's change and adds to it: no update is lost, nothing is refused."""
+    import threading
+    import time
+
+    database = sqlite_database
+    with database.write(actor="test") as session:
+        record = filing(session, enterprise(session))
+    holding, waiting = threading.Event(), threading.Event()
+    times: dict[str, float] = {}
+
+    def first() -> None:
+        with database.write(actor="a") as session:
+            mine = session.get(AnnualFiling, record.id)  # BEGIN IMMEDIATE: the write lock
+            assert mine is not None
+            holding.set()
+            waiting.wait(10)
+            time.sleep(0.3)
+            mine.rd_expense += 1
+            times["committing"] = time.perf_counter()
+
+    writer = threading.Thread(target=first)
+    writer.start()
+    assert holding.wait(10)
+    times["asked"] = time.perf_counter()
+    waiting.set()
+    with database.write(actor="b") as session:
+        theirs = session.get(AnnualFiling, record.id)
+        times["read"] = time.perf_counter()
+        assert theirs is not None and (theirs.rd_expense, theirs.version) == (100_000_001, 2)
+        theirs.rd_expense += 1
+    writer.join(10)
+    assert times["asked"] < times["committing"] < times["read"]
+    with database.read() as session:
+        stored = session.get(AnnualFiling, record.id)
+        assert stored is not None and (stored.rd_expense, stored.version) == (100_000_002, 3)

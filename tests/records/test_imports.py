@@ -31,6 +31,15 @@ def write_csv(path: Path, rows: list[list[str]], encoding: str) -> Path:
     return path
 
 
+def import_organisations(
+    database: Database, tmp_path: Path, rows: int = 1, encoding: str = "utf-8"
+) -> None:
+    """The header and the first ``rows`` organisations, imported."""
+    path = write_csv(tmp_path / "o.csv", ORGANISATIONS[: rows + 1], encoding)
+    with database.write(actor="test") as session:
+        import_file(session, scope=BUREAU, kind="organisations", path=path)
+
+
 def count(database: Database, model: type) -> int:
     with database.read() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
@@ -55,9 +64,7 @@ def test_csv_in_any_encoding_a_chinese_spreadsheet_saves(
 def test_every_bad_cell_is_reported_and_nothing_is_written(
     database: Database, tmp_path: Path
 ) -> None:
-    organisations = write_csv(tmp_path / "orgs.csv", ORGANISATIONS[:2], "utf-8")
-    with database.write(actor="test") as session:
-        import_file(session, scope=BUREAU, kind="organisations", path=organisations)
+    import_organisations(database, tmp_path)
     rows = [
         [
             "credit_code",
@@ -90,13 +97,7 @@ def test_every_bad_cell_is_reported_and_nothing_is_written(
 
 
 def test_an_xlsx_of_ip_assets_with_chinese_terms(database: Database, tmp_path: Path) -> None:
-    with database.write(actor="test") as session:
-        import_file(
-            session,
-            scope=BUREAU,
-            kind="organisations",
-            path=write_csv(tmp_path / "o.csv", ORGANISATIONS[:2], "utf-8"),
-        )
+    import_organisations(database, tmp_path)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -126,13 +127,7 @@ def test_an_xlsx_of_ip_assets_with_chinese_terms(database: Database, tmp_path: P
 def test_exports_neutralise_formulas_and_keep_codes_as_text(
     database: Database, tmp_path: Path
 ) -> None:
-    with database.write(actor="test") as session:
-        import_file(
-            session,
-            scope=BUREAU,
-            kind="organisations",
-            path=write_csv(tmp_path / "o.csv", ORGANISATIONS, "utf-8"),
-        )
+    import_organisations(database, tmp_path, rows=2)
     with database.read() as session:
         assert (
             export_file(session, scope=BUREAU, kind="organisations", path=tmp_path / "out.csv") == 2
@@ -153,17 +148,12 @@ def test_an_export_imports_again_elsewhere(
 ) -> None:
     import shutil
 
+    import_organisations(database, tmp_path, encoding="gbk")
+    rows = [
+        ["credit_code", "fiscal_year", "sales_revenue", "rd_expense", "rd_expense_q4"],
+        [REAL_CODES[0], "2022", "80000000.05", "900000.10", "300000.01"],
+    ]
     with database.write(actor="test") as session:
-        import_file(
-            session,
-            scope=BUREAU,
-            kind="organisations",
-            path=write_csv(tmp_path / "o.csv", ORGANISATIONS[:2], "gbk"),
-        )
-        rows = [
-            ["credit_code", "fiscal_year", "sales_revenue", "rd_expense", "rd_expense_q4"],
-            [REAL_CODES[0], "2022", "80000000.05", "900000.10", "300000.01"],
-        ]
         import_file(
             session, scope=BUREAU, kind="filings", path=write_csv(tmp_path / "f.csv", rows, "utf-8")
         )

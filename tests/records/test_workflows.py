@@ -8,11 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from innoreg.records.db import Database
-from innoreg.records.determinations import replay
 from innoreg.records.errors import WorkflowError
-from innoreg.records.models import ActFact, Determination, IPAsset, RewardShare, Transfer
+from innoreg.records.models import Determination, IPAsset, RewardShare, Transfer
+from innoreg.records.replay import replay
 from innoreg.records.repositories import BUREAU
-from innoreg.records.types import utcnow
 from innoreg.records.workflows.applications import create_application, move
 from innoreg.records.workflows.filings import decide_filing
 from innoreg.records.workflows.ip import decide_ip_asset, issue_notices, overdue_assets, reports_due
@@ -36,37 +35,6 @@ def test_a_filing_produces_a_determination_that_replays(database: Database) -> N
     with database.read() as session:
         stored = session.get(Determination, determination.id)
         assert stored is not None and replay(stored).same
-
-
-def test_replay_names_a_changed_pack_and_an_unexplained_change(database: Database) -> None:
-    with database.write(actor="test") as session:
-        record = filing(session, enterprise(session))
-        determination = decide_filing(
-            session, scope=BUREAU, filing_id=record.id, actor="test", day=DAY
-        )
-    with database.read() as session:
-        stored = session.get(Determination, determination.id)
-        assert stored is not None
-        subject = f"filing-{record.id}"
-        stored.result = {
-            **stored.result,
-            "results": {subject: {**stored.result["results"][subject], "rd_shortfall": "1.00"}},
-        }
-        same_pack = replay(stored)
-        assert (
-            same_pack.cause == "same rule pack: the engine's answer changed without a pack change"
-        )
-        assert (
-            f"result.results.{subject}.rd_shortfall: stored '1.00', now '0.00'"
-            in same_pack.differences
-        )
-        stored.pack_version = "2020.01.01+old"
-        stored.result = {**stored.result, "pack_version": "2020.01.01+old"}
-        changed = replay(stored)
-        assert changed.cause is not None and changed.cause.startswith(
-            "rule pack changed: 2020.01.01+old -> "
-        )
-        session.rollback()
 
 
 def test_an_application_moves_only_along_its_lifecycle(database: Database) -> None:
@@ -192,16 +160,7 @@ def test_overdue_assets_are_exactly_those_the_engine_lets_the_government_impleme
         {"rights_obtained_on": dt.date(2020, 2, 29)},
     ]
     with database.write(actor="test") as session:
-        session.add(
-            ActFact(
-                jurisdiction="cn-ha-luoyang",
-                fact="in_force",
-                value=dt.date(2015, 1, 1),
-                recorded_by="test",
-                recorded_at=utcnow(),
-                source_note="test: the clock needs the regulations' in-force date",
-            )
-        )
+        luoyang_in_force(session)
         owner = enterprise(session)
         assets = [ip_asset(session, owner, n, **v) for n, v in enumerate(variants)]
         for asset in assets:
@@ -253,16 +212,7 @@ def test_annual_reports_fall_due_each_year(database: Database) -> None:
 def test_a_recorded_in_force_date_reaches_the_engine(database: Database) -> None:
     """The bureau's recorded in-force date is the case's assumption: the deadline is computed."""
     with database.write(actor="test") as session:
-        session.add(
-            ActFact(
-                jurisdiction="cn-ha-luoyang",
-                fact="in_force",
-                value=dt.date(2015, 1, 1),
-                recorded_by="test",
-                recorded_at=utcnow(),
-                source_note="test",
-            )
-        )
+        luoyang_in_force(session)
         asset = ip_asset(session, enterprise(session), 1)
         determination = decide_ip_asset(
             session, scope=BUREAU, asset_id=asset.id, actor="test", day=DAY

@@ -3,14 +3,13 @@ facts a bureau records."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from innoreg.cli.edge import user_errors
-from innoreg.cli.records_common import UrlOption, cli_actor, open_database
+from innoreg.cli.records_common import UrlOption, cli_actor, open_database, parse_day
 
 app = typer.Typer(help="The records database: schema, demo data, backups.", no_args_is_help=True)
 
@@ -21,14 +20,7 @@ def upgrade(
     url: UrlOption = None,
 ) -> None:
     """Create or upgrade the schema (to the newest revision by default)."""
-    from innoreg.records import schema
-
-    with user_errors():
-        database = open_database(url, at_head=False)
-        schema.upgrade(database.engine, revision)
-        typer.echo(
-            f"{database.url.render_as_string()}: schema at {schema.current(database.engine)}"
-        )
+    _migrate(url, "upgrade", revision)
 
 
 @app.command()
@@ -37,11 +29,15 @@ def downgrade(
     url: UrlOption = None,
 ) -> None:
     """Step the schema back (one revision by default; `base` removes every table)."""
+    _migrate(url, "downgrade", revision)
+
+
+def _migrate(url: str | None, direction: str, revision: str) -> None:
     from innoreg.records import schema
 
     with user_errors():
         database = open_database(url, at_head=False)
-        schema.downgrade(database.engine, revision)
+        getattr(schema, direction)(database.engine, revision)
         at = schema.current(database.engine) or "base (empty)"
         typer.echo(f"{database.url.render_as_string()}: schema at {at}")
 
@@ -86,6 +82,11 @@ def demo(
         summary = load_demo(open_database(url), enterprises=enterprises)
     counts = ", ".join(f"{v} {k}" for k, v in summary.counts.items())
     typer.echo(("loaded the demo city: " if summary.loaded else "demo already loaded: ") + counts)
+    typer.echo(
+        "IP assets are decided (Luoyang's in-force date is a labelled DEMO ASSUMPTION); decide "
+        "the filings with `innoreg determinations decide --kind filings --as-of 2024-06-30`",
+        err=True,
+    )
 
 
 @app.command()
@@ -123,14 +124,10 @@ def record_fact(
     url: UrlOption = None,
 ) -> None:
     """Record an act's in-force date, which evaluations then read as an assumption."""
-    from innoreg.errors import InputError
     from innoreg.records.acts import record_in_force
 
     with user_errors():
-        try:
-            day = dt.date.fromisoformat(value)
-        except ValueError:
-            raise InputError(f"{value!r} is not a date (YYYY-MM-DD)", field="DATE") from None
+        day = parse_day(value, "DATE")
         database = open_database(url)
         with database.write(actor=cli_actor()) as session:
             record_in_force(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from enum import StrEnum
 from typing import Annotated
@@ -10,8 +9,7 @@ from typing import Annotated
 import typer
 
 from innoreg.cli.edge import user_errors
-from innoreg.cli.records_common import UrlOption, cli_actor, open_database
-from innoreg.errors import InputError
+from innoreg.cli.records_common import AsOfOption, UrlOption, cli_actor, open_database, parse_day
 
 app = typer.Typer(help="IP assets: overdue implementation, notices.", no_args_is_help=True)
 
@@ -23,10 +21,7 @@ class Format(StrEnum):
 
 @app.command()
 def overdue(
-    as_of: Annotated[
-        str | None,
-        typer.Option("--as-of", metavar="DATE", help="The day to judge (default today)."),
-    ] = None,
+    as_of: AsOfOption = None,
     notify: Annotated[
         bool, typer.Option("--notify", help="Record a notice for each listed asset without one.")
     ] = False,
@@ -39,10 +34,7 @@ def overdue(
     from innoreg.records.workflows.ip import issue_notices, overdue_assets
 
     with user_errors():
-        try:
-            day = dt.date.fromisoformat(as_of) if as_of else dt.date.today()
-        except ValueError:
-            raise InputError(f"{as_of!r} is not a date (YYYY-MM-DD)", field="--as-of") from None
+        day = parse_day(as_of, "--as-of")
         database = open_database(url)
         if notify:
             with database.write(actor=cli_actor()) as session:

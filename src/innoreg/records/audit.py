@@ -86,15 +86,22 @@ def _append(session: Session, _flush: UOWTransaction) -> None:
             "before": before,
             "after": after,
         }
-        data = canonical_bytes(record)
-        prev = hashlib.sha256(data).hexdigest()
-        rows.append({**_columns(record), "hash": prev, "canonical": data})
+        row = chained_row(record)
+        prev = row["hash"]
+        rows.append(row)
     connection = session.connection()
     connection.execute(insert(AuditEntry), rows)
     connection.execute(
         text("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1"),
         {"seq": seq, "hash": prev},
     )
+
+
+def chained_row(record: dict[str, Any]) -> dict[str, Any]:
+    """The ``audit_log`` row of ``record`` (which names the previous entry's hash): its
+    columns, its canonical bytes and their SHA-256."""
+    data = canonical_bytes(record)
+    return {**_columns(record), "hash": hashlib.sha256(data).hexdigest(), "canonical": data}
 
 
 def _columns(record: dict[str, Any]) -> dict[str, Any]:

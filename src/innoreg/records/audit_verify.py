@@ -56,53 +56,84 @@ def verify_chain(
     )
     problems = report.problems
     sha256 = hashlib.sha256
-    loads = json.loads
+    decode = json.JSONDecoder().decode  # the bytes are UTF-8 by construction: no sniffing
+    last_at: object = None
+    at_text = None
     for rows in result.partitions(batch):
         for seq, at, actor, action, entity, entity_id, prev_col, hash_col, data in rows:
             report.rows += 1
             data = bytes(data)
             if sha256(data).hexdigest() != hash_col:
                 problems.append(f"row {seq}: its bytes do not hash to its stored hash (edited)")
+            if at != last_at:  # the entries of one write share its time: format it once
+                last_at, at_text = at, plain(at)
             try:
-                record = loads(data)
+                record = decode(data.decode("utf-8"))
             except ValueError:
                 problems.append(f"row {seq}: its stored bytes are not the canonical record")
                 prev_seq, prev_hash = seq, hash_col
                 continue
-            if record.get("seq") != seq:
-                problems.append(
-                    f"row {seq}: holds the record written as row {record.get('seq')} "
-                    "(rows reordered or renumbered)"
-                )
-            elif seq != prev_seq + 1:
-                gap = (
-                    f"rows {prev_seq + 1}-{seq - 1} are missing (deleted)"
-                    if seq > prev_seq + 1
-                    else f"row {seq} is out of order"
-                )
-                problems.append(gap)
-            if record.get("prev") != prev_hash:
-                problems.append(
-                    f"row {seq}: does not follow row {prev_seq} in the chain "
-                    "(a row before it was deleted, inserted, reordered or edited)"
-                )
-            columns = {
-                "at": plain(at),
-                "prev": prev_col,
-                "actor": actor,
-                "action": action,
-                "entity": entity,
-                "entity_id": entity_id,
-            }
-            edited = [name for name, value in columns.items() if record.get(name) != value]
-            if edited:
-                problems.append(
-                    f"row {seq}: column {', '.join(edited)} differs from its hashed record (edited)"
-                )
+            columns = (seq, prev_hash, at_text, prev_col, actor, action, entity, entity_id)
+            get = record.get
+            hashed = (
+                get("seq"),
+                get("prev"),
+                get("at"),
+                get("prev"),
+                get("actor"),
+                get("action"),
+                get("entity"),
+                get("entity_id"),
+            )
+            if hashed != columns or seq != prev_seq + 1:  # the common case costs one comparison
+                problems += _row_problems(record, columns, prev_seq)
             prev_seq, prev_hash = seq, hash_col
         if progress is not None:
             progress(report.rows)
     report.head_seq, report.head_hash = prev_seq, prev_hash
+    _check_head(session, report)
+    return report
+
+
+_COLUMNS = ("at", "prev", "actor", "action", "entity", "entity_id")
+
+
+def _row_problems(
+    record: dict[str, object], columns: tuple[object, ...], prev_seq: int
+) -> list[str]:
+    """What is wrong with one row: its place in the chain, and each column that differs from
+    the record its bytes hold."""
+    seq, prev_hash, *values = columns
+    problems = []
+    if record.get("seq") != seq:
+        problems.append(
+            f"row {seq}: holds the record written as row {record.get('seq')} "
+            "(rows reordered or renumbered)"
+        )
+    elif seq != prev_seq + 1:
+        assert isinstance(seq, int)
+        problems.append(
+            f"rows {prev_seq + 1}-{seq - 1} are missing (deleted)"
+            if seq > prev_seq + 1
+            else f"row {seq} is out of order"
+        )
+    if record.get("prev") != prev_hash:
+        problems.append(
+            f"row {seq}: does not follow row {prev_seq} in the chain "
+            "(a row before it was deleted, inserted, reordered or edited)"
+        )
+    edited = [
+        name for name, value in zip(_COLUMNS, values, strict=True) if record.get(name) != value
+    ]
+    if edited:
+        problems.append(
+            f"row {seq}: column {', '.join(edited)} differs from its hashed record (edited)"
+        )
+    return problems
+
+
+def _check_head(session: Session, report: ChainReport) -> None:
+    prev_seq, prev_hash, problems = report.head_seq, report.head_hash, report.problems
     head = session.connection().execute(text("SELECT seq, hash FROM audit_head WHERE id = 1"))
     head_row = head.one_or_none()
     if head_row is None:
@@ -112,4 +143,3 @@ def verify_chain(
             f"the chain ends at row {prev_seq} but the head records row {head_row.seq} "
             "(rows deleted at the end, or appended outside innoreg's writer)"
         )
-    return report

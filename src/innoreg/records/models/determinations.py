@@ -28,6 +28,10 @@ class Determination(Base):
     jurisdiction: Mapped[str] = mapped_column(String(40))
     date: Mapped[dt.date]
     pack_version: Mapped[str] = mapped_column(String(80))
+    """The chain's combined version, as the engine reports it."""
+    pack_versions: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
+    """Each pack of the chain, ``jurisdiction -> version+digest``, so replay can name the pack
+    that changed; ``None`` on determinations stored before revision 0002."""
     interpretations: Mapped[dict[str, Any]] = mapped_column(JSON)
     """The readings chosen explicitly (the effective set, defaults included, is in result)."""
     assumptions: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from innoreg.records.determinations import decide, entity_facts
+from innoreg.records.determinations import decide, entity_case
 from innoreg.records.models.determinations import Determination
 from innoreg.records.models.filings import AnnualFiling
 from innoreg.records.repositories.scope import Scope, load
@@ -33,12 +33,9 @@ def filing_case(session: Session, filing: AnnualFiling, day: dt.date) -> dict[st
         "above_designated_size": filing.above_designated_size,
         **organisation_facts(session, organisation, day),
     }
-    inputs = entity_facts(organisation.jurisdiction, day, "enterprise", facts)
-    return {
-        "jurisdiction": organisation.jurisdiction,
-        "date": day.isoformat(),
-        "enterprises": [{"id": filing_subject(filing), **inputs}],
-    }
+    return entity_case(
+        organisation.jurisdiction, day, ("enterprise", "enterprises"), filing_subject(filing), facts
+    )
 
 
 def decide_filing(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from innoreg.records.determinations import (
     act_assumptions,
     decide,
-    entity_facts,
+    entity_case,
     subject_result,
 )
 from innoreg.records.models.determinations import Determination
@@ -51,12 +51,9 @@ def ip_case(session: Session, asset: IPAsset, day: dt.date) -> dict[str, Any]:
         "implementation_conditions_met": asset.implementation_conditions_met,
         "justifiable_reason": asset.justifiable_reason,
     }
-    inputs = entity_facts(organisation.jurisdiction, day, "ip_asset", facts)
-    case: dict[str, Any] = {
-        "jurisdiction": organisation.jurisdiction,
-        "date": day.isoformat(),
-        "ip_assets": [{"id": asset_subject(asset), **inputs}],
-    }
+    case = entity_case(
+        organisation.jurisdiction, day, ("ip_asset", "ip_assets"), asset_subject(asset), facts
+    )
     assumptions = act_assumptions(session, organisation.jurisdiction)
     if assumptions:  # the art. 14 clock needs the regulations' in-force date
         case["assumptions"] = assumptions

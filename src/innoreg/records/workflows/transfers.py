@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from innoreg.records.determinations import decide, entity_facts, subject_result
+from innoreg.records.determinations import decide, entity_case, subject_result
 from innoreg.records.errors import WorkflowError
 from innoreg.records.models.determinations import Determination
 from innoreg.records.models.transfers import Transfer
@@ -43,12 +43,9 @@ def transfer_case(transfer: Transfer, day: dt.date) -> dict[str, Any]:
         else None,
         "equity_unit": transfer.equity_unit,
     }
-    inputs = entity_facts(holder.jurisdiction, day, "transfer", facts)
-    return {
-        "jurisdiction": holder.jurisdiction,
-        "date": day.isoformat(),
-        "transfers": [{"id": transfer_subject(transfer), **inputs}],
-    }
+    return entity_case(
+        holder.jurisdiction, day, ("transfer", "transfers"), transfer_subject(transfer), facts
+    )
 
 
 def decide_transfer(
