@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import CTE, ColumnElement, Select, and_, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from innoreg.records.models.applications import (
@@ -27,7 +28,7 @@ from innoreg.records.models.ip import IPAsset
 from innoreg.records.models.notices import Notice
 from innoreg.records.models.organisations import Organisation
 from innoreg.records.models.transfers import RewardShare, Transfer
-from innoreg.records.reports.groups import Breakdown, breakdown, group_keys
+from innoreg.records.reports.groups import GROUPS, Breakdown, breakdown, group_keys
 from innoreg.records.reports.values import ResultReader
 from innoreg.records.repositories.scope import Scope
 from innoreg.records.workflows.ip import NOTICE_KIND, may_be_implemented
@@ -125,29 +126,30 @@ def dashboard(session: Session, *, scope: Scope, fiscal_year: int, as_of: dt.dat
 def filing_figures(session: Session, *, scope: Scope, fiscal_year: int) -> Breakdown[FilingFigures]:
     """Filings of ``fiscal_year``: eligible or not, shortfall and super-deduction, each from
     the filing's latest determination."""
-    read = ResultReader(_dialect(session), "filing-", AnnualFiling.id)
-    eligible = read.flag("support_eligible")
-    keys = group_keys(AnnualFiling.size_class)
-    query = (
+    read = ResultReader(_dialect(session))
+    decided = _materialised(
         select(
-            *keys,
-            func.count(),
-            func.sum(case((eligible == 1, 1), else_=0)),
-            func.sum(case((eligible == 0, 1), else_=0)),
-            func.sum(func.coalesce(read.fen("rd_shortfall"), 0)),
-            func.sum(func.coalesce(read.fen("rd_super_deduction"), 0)),
+            *group_keys(AnnualFiling.size_class),
+            read.subject("filing-", AnnualFiling.id).label("values"),
         )
         .select_from(AnnualFiling)
         .join(Organisation, Organisation.id == AnnualFiling.organisation_id)
         .outerjoin(Determination, Determination.id == AnnualFiling.determination_id)
         .where(AnnualFiling.fiscal_year == fiscal_year, scope.where(AnnualFiling.organisation_id))
-        .group_by(*keys)
+    )
+    values = decided.c["values"]
+    eligible = read.flag(values, "support_eligible")
+    query = _grouped(
+        decided,
+        func.count(),
+        func.sum(case((eligible == 1, 1), else_=0)),
+        func.sum(case((eligible == 0, 1), else_=0)),
+        func.sum(func.coalesce(read.fen(values, "rd_shortfall"), 0)),
+        func.sum(func.coalesce(read.fen(values, "rd_super_deduction"), 0)),
     )
 
-    def row(
-        group: str | None, filings: int, yes: int, no: int, short: int, ded: int
-    ) -> FilingFigures:
-        return FilingFigures(group, filings, yes, no, filings - yes - no, short, ded)
+    def row(group: str | None, count: int, yes: int, no: int, *amounts: int) -> FilingFigures:
+        return FilingFigures(group, count, yes, no, count - yes - no, *amounts)
 
     return breakdown(_cube(session, query), row, 5)
 
@@ -157,27 +159,22 @@ def transfer_figures(
 ) -> Breakdown[TransferFigures]:
     """Transfers concluded from 1 January of ``fiscal_year`` to ``as_of`` (or the year's end),
     with the cash of their reward plans and what their latest determination says they owe."""
-    read = ResultReader(_dialect(session), "transfer-", Transfer.id)
-    compliant = read.flag("transfer_reward_compliant")
-    minimum = read.fen("transfer_reward_minimum")
+    read = ResultReader(_dialect(session))
     cash = (
         select(RewardShare.transfer_id, func.sum(RewardShare.cash).label("cash"))
         .group_by(RewardShare.transfer_id)
         .subquery()
     )
     holder_filing = aliased(AnnualFiling)
-    keys = group_keys(holder_filing.size_class)
     last = min(as_of, dt.date(fiscal_year, 12, 31))
-    query = (
+    decided = _materialised(
         select(
-            *keys,
-            func.count(),
-            func.sum(case((Transfer.state == "final", 1), else_=0)),
-            func.sum(Transfer.net_income),
-            func.sum(func.coalesce(cash.c.cash, 0)),
-            func.sum(func.coalesce(minimum, 0)),
-            func.sum(case((compliant == 0, 1), else_=0)),
-            func.sum(case((Transfer.determination_id.is_(None), 1), else_=0)),
+            *group_keys(holder_filing.size_class),
+            Transfer.state,
+            Transfer.net_income,
+            func.coalesce(cash.c.cash, 0).label("cash"),
+            Transfer.determination_id,
+            read.subject("transfer-", Transfer.id).label("values"),
         )
         .select_from(Transfer)
         .join(Organisation, Organisation.id == Transfer.holder_id)
@@ -189,7 +186,17 @@ def transfer_figures(
             Transfer.concluded_on <= last,
             scope.where(Transfer.holder_id),
         )
-        .group_by(*keys)
+    )
+    values, c = decided.c["values"], decided.c
+    query = _grouped(
+        decided,
+        func.count(),
+        func.sum(case((c.state == "final", 1), else_=0)),
+        func.sum(c.net_income),
+        func.sum(c.cash),
+        func.sum(func.coalesce(read.fen(values, "transfer_reward_minimum"), 0)),
+        func.sum(case((read.flag(values, "transfer_reward_compliant") == 0, 1), else_=0)),
+        func.sum(case((c.determination_id.is_(None), 1), else_=0)),
     )
     return breakdown(_cube(session, query), TransferFigures, 7)
 
@@ -241,6 +248,18 @@ def application_figures(
         .group_by(*keys)
     )
     return breakdown(_cube(session, query), ApplicationFigures, len(APPLICATION_STATES))
+
+
+def _materialised(query: Select[Any]) -> CTE:
+    """Rows with each subject's values document read once per row: a materialised CTE (the
+    aggregate reads several values of it; both databases would otherwise parse the whole
+    result again for each)."""
+    return query.cte("decided").prefix_with("MATERIALIZED")
+
+
+def _grouped(decided: CTE, *measures: ColumnElement[Any]) -> Select[Any]:
+    keys = [decided.c[name] for name in GROUPS]
+    return select(*keys, *measures).group_by(*keys)
 
 
 def _filing_of(filing: type[AnnualFiling], organisation: object, year: int) -> ColumnElement[bool]:

@@ -38,36 +38,40 @@ Column = ColumnElement[Any]
 
 @dataclass(frozen=True)
 class ResultReader:
-    """Reads values of the subject ``<prefix><id>`` from the joined determination's result."""
+    """Reads a subject's values from the joined determination's result: first the subject's
+    own small document, once per row (the one parse of the whole result), then its values."""
 
     dialect: str
-    prefix: str
-    subject_id: InstrumentedAttribute[int]
 
-    def _subject(self) -> Column:
-        return literal(self.prefix) + cast(self.subject_id, String)
-
-    def _text(self, name: str) -> Column:
-        """The value as SQL text (SQLite: the JSON scalar itself; a boolean is 1 or 0)."""
+    def subject(self, prefix: str, subject_id: InstrumentedAttribute[int]) -> Column:
+        """The values of the subject ``<prefix><id>`` as a JSON document (NULL if undecided)."""
+        key = (literal(prefix) + cast(subject_id, String)).self_group()
         if self.dialect == "sqlite":
-            path = literal('$.results."') + self._subject() + literal(f'".{name}')
+            path = literal('$.results."') + key + literal('"')
             return func.json_extract(Determination.result, path)
         if self.dialect == "postgresql":
             document = type_coerce(Determination.result, postgresql.JSON())
-            subject = document.op("->")(literal("results")).op("->")(self._subject())
-            return subject.op("->>", return_type=String())(literal(name))
+            return document.op("->")(literal("results")).op("->")(key)
         raise NotImplementedError(f"figures are read on SQLite and PostgreSQL, not {self.dialect}")
 
-    def flag(self, name: str) -> Column:
+    def _text(self, document: Column, name: str) -> Column:
+        """A value of ``document`` as SQL text (SQLite: the scalar itself, a boolean 1 or 0)."""
+        if self.dialect == "sqlite":
+            return func.json_extract(document, literal(f"$.{name}"))
+        return type_coerce(document, postgresql.JSON()).op("->>", return_type=String())(
+            literal(name)
+        )
+
+    def flag(self, document: Column, name: str) -> Column:
         """A boolean value: 1, 0, or NULL when absent or null."""
-        value = self._text(name)
+        value = self._text(document, name)
         if self.dialect == "sqlite":
             return value
         return case((value == "true", 1), (value == "false", 0), else_=None)
 
-    def fen(self, name: str) -> Column:
+    def fen(self, document: Column, name: str) -> Column:
         """A money value in integer fen, or NULL."""
-        value = self._text(name)
+        value = self._text(document, name)
         if self.dialect == "sqlite":
             return cast(func.replace(value, ".", ""), BigInteger)
         return cast(cast(value, Numeric(20, 2)) * 100, BigInteger)
