@@ -5,7 +5,6 @@ the latest determination counts; the day decides overdue IP, transfers and appli
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -13,9 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from innoreg.records import schema
 from innoreg.records.db import Database
-from innoreg.records.demo import load_demo
 from innoreg.records.determinations import subject_result
 from innoreg.records.models import (
     AnnualFiling,
@@ -27,31 +24,17 @@ from innoreg.records.models import (
 )
 from innoreg.records.reports import GROUPS, Breakdown, dashboard
 from innoreg.records.repositories import BUREAU, Scope
-from innoreg.records.workflows.bulk import decide_all
 from innoreg.records.workflows.filings import decide_filing
 from innoreg.records.workflows.ip import issue_notices, overdue_assets
-
-from .conftest import BACKENDS, fresh_url
 
 YEAR = 2023
 DAY = dt.date(2024, 6, 30)
 Key = tuple[str | None, str | None, str | None]
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def city(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Database]:
-    """A small demo city (100 enterprises) with every filing and transfer decided."""
-    url = fresh_url(request.param, request, tmp_path_factory.mktemp("dashboard"))
-    database = Database(url)
-    schema.upgrade(database.engine)
-    load_demo(database, enterprises=100)
-    for kind in ("filings", "transfers"):
-        for _ in decide_all(database, kind=kind, scope=BUREAU, actor="test", day=DAY).batches:
-            pass
-    yield database
-    database.dispose()
+@pytest.fixture
+def city(decided_city: Database) -> Database:
+    return decided_city
 
 
 def fen(text: str | None) -> int:
