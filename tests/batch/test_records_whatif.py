@@ -78,7 +78,7 @@ def test_the_baseline_is_each_filings_determination_row_by_row(
         expected = stored[row["id"]]
         assert {k: public(row[k]) for k in COMPARED} == {k: expected[k] for k in COMPARED}
     assert run.assumed == ("cn-ha-luoyang.in_force=2015-01-01",)
-    assert "100 filings of fiscal year 2023" in run.population
+    assert run.population == "records/filings/2023"
 
 
 def test_a_reform_beside_the_law_says_who_gains_by_group_and_writes_the_report(
@@ -129,7 +129,7 @@ def test_the_command_line_runs_the_whatif_and_refuses_bad_input(
     args = ["whatif", "--fiscal-year", "2023", "--date", "2024-06-30"]
     result = runner.invoke(app, [*args, "--reform", str(reform), "--report", str(tmp_path / "r")])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.startswith("100 rows of records: 100 filings of fiscal year 2023")
+    assert result.stdout.startswith("100 rows of records/filings/2023 decided in ")
     assert "Gain" in result.stdout and (tmp_path / "r" / "report.html").exists()
     for bad, said in (
         (["--date", "30/06/2024"], "error: --date: '30/06/2024' is not a date (YYYY-MM-DD)"),
@@ -139,3 +139,18 @@ def test_the_command_line_runs_the_whatif_and_refuses_bad_input(
         result = runner.invoke(app, [*args, *bad])
         assert result.exit_code == 2 and result.stdout == ""
         assert len(result.stderr.splitlines()) == 1 and said in result.stderr
+
+
+def test_the_pages_example_runs(
+    decided_city: Database,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import re
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "populations.md").read_text("utf-8")
+    (block,) = [b for b in re.findall(r"```python\n(.*?)```", page, re.S) if "records_whatif" in b]
+    monkeypatch.setenv("INNOREG_DATABASE_URL", decided_city.url.render_as_string(False))
+    monkeypatch.chdir(tmp_path)
+    exec(compile(block, "populations.md", "exec"), {})
+    assert (tmp_path / "whatif" / "report.html").is_file()

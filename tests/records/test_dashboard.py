@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -283,3 +284,18 @@ def test_a_breakdown_is_a_polars_frame_too(city: Database) -> None:
     assert frame["filings"].sum() == figures.filings.total.filings
     with pytest.raises(ValueError, match="grouped by one of district"):
         figures.filings.by("colour")  # type: ignore[arg-type]
+
+
+def test_the_pages_example_runs_and_its_charts_are_committed(
+    city: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    page = (root / "docs" / "records.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```python\n(.*?)```", page, re.S)
+    monkeypatch.setenv("INNOREG_DATABASE_URL", city.url.render_as_string(hide_password=False))
+    exec(compile(block, "records.md", "exec"), {})
+    assert re.match(r"FilingFigures\(group=None, filings=10\d, ", capsys.readouterr().out)
+    for name in re.findall(r"\]\((records/[^)]+\.png)\)", page):
+        assert (root / "docs" / name).stat().st_size > 10_000, name

@@ -123,7 +123,7 @@ def records_whatif(
         assumptions=assumptions,
         keep=KEEP,
     )
-    name = f"records: {population.height:,} filings of fiscal year {fiscal_year}"
+    name = f"records/filings/{fiscal_year}"  # as a file would be named: in either language
     return dataclasses.replace(run, population=name)
 
 

@@ -131,15 +131,19 @@ def _measure(name: str) -> str:
 
 
 def _largest(table: FigureTable, key: str, lang: Language) -> str:
-    """ "Largest: <group> (<value>). " for the group with the largest ``key``; "" if none."""
+    """ "Most <measure>: <group> (<value>). " for the group with the largest ``key``."""
     if not table.frame.height or key not in table.frame.columns:
         return ""
     row = max(table.frame.iter_rows(named=True), key=lambda r: r[key] or 0)
-    money = next(c for c in table.columns if c.key == key).money
+    column = next(c for c in table.columns if c.key == key)
     value = row[key]
-    shown = _money(int(value * 100), lang) if money else f"{value:,}"
+    shown = _money(int(value * 100), lang) if column.money else f"{value:,}"
     group = row[table.columns[0].key]
-    return f"最多的是{group}（{shown}）。" if lang == "zh" else f"Largest: {group} ({shown}). "
+    if lang == "zh":
+        return f"{column.header}最多的是{group}（{shown}）。"
+    header = column.header
+    measure = header if header[:2].isupper() else header[0].lower() + header[1:]
+    return f"Most {measure}: {group} ({shown}). "
 
 
 def _money(fen: int, lang: Language) -> str:
