@@ -103,9 +103,8 @@ def _render(shown: dict[str, Any]) -> str:
         for value in parameter["values"]:
             until = f" to {value['until']}" if value["until"] else ""
             issued = f", issued {value['issued']}" if value["issued"] else ""
-            lines.append(
-                f"  from {value['since']}{until}: {value['value']}  ({value['reference']}{issued})"
-            )
+            since = value["since"] or "the act's entry into force"
+            lines.append(f"  from {since}{until}: {value['value']}  ({value['reference']}{issued})")
     return "\n".join(lines)
 
 
@@ -122,19 +121,7 @@ def interpretations_command(
         packs = registry().chain(jurisdiction) if jurisdiction else registry().packs.values()
         found = [i for pack in packs for i in pack.interpretations]
     if output is DocFormat.json:
-        rows = [
-            {
-                "name": i.name,
-                "level": i.pack,
-                "reads": i.reads,
-                "question": i.question,
-                "options": dict(i.options),
-                "default": i.default,
-                "justification": i.justification,
-                "decided_by": i.decided_by,
-            }
-            for i in found
-        ]
+        rows = [i.to_dict() for i in found]
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif output is DocFormat.markdown:
         typer.echo(interpretations_markdown(found), nl=False)

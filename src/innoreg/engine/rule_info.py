@@ -15,6 +15,10 @@ from innoreg.rules.formula_text import formula_text
 from innoreg.rules.registry import registry
 
 
+class UnknownVariableError(InputError):
+    """No such variable (in that jurisdiction): a page or an API answers 404."""
+
+
 def describe_rule(
     variable: str, *, jurisdiction: str | None = None, on: dt.date | None = None
 ) -> dict[str, Any]:
@@ -30,7 +34,7 @@ def describe_rule(
         near = difflib.get_close_matches(variable, known, n=1, cutoff=0.6)
         hint = f"; did you mean {near[0]!r}?" if near else ""
         where = f" in {jurisdiction}" if jurisdiction else ""
-        raise InputError(f"no variable named {variable!r}{where}{hint}", field="variable")
+        raise UnknownVariableError(f"no variable named {variable!r}{where}{hint}", field="variable")
     pack = owners[0]
     day = on or dt.date.today()
     plan = plan_for(jurisdiction or pack.jurisdiction, day)
@@ -57,12 +61,14 @@ def describe_rule(
                 "name": parameter.name,
                 "label": parameter.label.to_dict(),
                 "unit": parameter.unit,
+                "description": parameter.description,
                 "values": [
                     {
-                        "since": v.since.isoformat() if v.since else "act in force",
+                        "since": v.since.isoformat() if v.since else None,
                         "until": v.until.isoformat() if v.until else None,
                         "issued": v.issued.isoformat() if v.issued else None,
                         "value": parameter_text(parameter.unit, v.value),
+                        "number": chart_number(parameter.unit, v.value),
                         "reference": v.reference,
                     }
                     for v in parameter.values
@@ -71,3 +77,16 @@ def describe_rule(
             for parameter in parameters.values()
         ],
     }
+
+
+def chart_number(unit: str, value: Any) -> float | None:
+    """A value a chart can plot: rates as percentages, money in yuan, years; else None."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    if unit == "rate":
+        return value / 10_000
+    if unit == "money":
+        return value / 100
+    if unit == "years":
+        return float(value)
+    return None

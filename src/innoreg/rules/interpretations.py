@@ -24,6 +24,18 @@ class Interpretation:
     decided_by: str
     pack: str
 
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "level": self.pack,
+            "reads": self.reads,
+            "question": self.question,
+            "options": dict(self.options),
+            "default": self.default,
+            "justification": self.justification,
+            "decided_by": self.decided_by,
+        }
+
 
 def load_interpretations(path: Path, *, pack: str) -> list[Interpretation]:
     if not path.exists():

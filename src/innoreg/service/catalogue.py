@@ -185,81 +185,18 @@ def rules(jurisdiction: str | None = None, entity: str | None = None) -> list[di
 
 
 def rule_detail(variable: str, on: dt.date, jurisdiction: str | None = None) -> dict[str, Any]:
-    from innoreg.engine.plan import plan_for
-    from innoreg.engine.trace import cite, parameter_text
-    from innoreg.rules.formula_text import formula_text
+    """One variable in full (``engine.rule_info``): a 404 where there is none."""
+    from innoreg.engine.rule_info import UnknownVariableError, describe_rule
 
-    pack, spec = _owner(variable)
-    chain = registry().chain(jurisdiction) if jurisdiction else None
-    if chain is not None and pack not in chain:
-        raise NotFound(f"{variable} is not a variable of {jurisdiction}", field="variable")
-    planned = (
-        plan_for(jurisdiction or pack.jurisdiction, on).entities[spec.entity].variable(variable)
-    )
-    return {
-        "name": spec.name,
-        "entity": spec.entity,
-        "unit": spec.unit,
-        "level": pack.jurisdiction,
-        "label": spec.label.to_dict(),
-        "law": spec.doc,
-        "since": _iso(spec.since),
-        "until": _iso(spec.until),
-        "formula_on": on.isoformat(),
-        "formula": formula_text(planned.expr),
-        "depends_on": list(planned.depends_on),
-        "interpretations": list(planned.interpretations),
-        "citations": [cite(pack, c) for c in spec.cites],
-        "parameters": [
-            {
-                "name": use.parameter.name,
-                "label": use.parameter.label.to_dict(),
-                "unit": use.parameter.unit,
-                "description": use.parameter.description,
-                "values": [
-                    {
-                        "since": _iso(v.since),
-                        "value": parameter_text(use.parameter.unit, v.value),
-                        "number": _number(use.parameter.unit, v.value),
-                        "reference": v.reference,
-                    }
-                    for v in use.parameter.values
-                ],
-            }
-            for use in planned.parameters
-        ],
-    }
-
-
-def _number(unit: str, value: Any) -> float | None:
-    """A value a chart can plot: rates as percentages, money in yuan, years; else None."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    if unit == "rate":
-        return value / 10_000
-    if unit == "money":
-        return value / 100
-    if unit == "years":
-        return float(value)
-    return None
+    try:
+        return describe_rule(variable, jurisdiction=jurisdiction, on=on)
+    except UnknownVariableError as exc:
+        raise NotFound(exc.detail, field="variable") from None
 
 
 def interpretations(jurisdiction: str | None = None) -> list[dict[str, Any]]:
     packs = registry().chain(jurisdiction) if jurisdiction else tuple(registry().packs.values())
-    return [
-        {
-            "name": i.name,
-            "level": i.pack,
-            "reads": i.reads,
-            "question": i.question,
-            "options": dict(i.options),
-            "default": i.default,
-            "justification": i.justification,
-            "decided_by": i.decided_by,
-        }
-        for pack in packs
-        for i in pack.interpretations
-    ]
+    return [i.to_dict() for pack in packs for i in pack.interpretations]
 
 
 def search(query: str, limit: int = 50) -> list[dict[str, Any]]:

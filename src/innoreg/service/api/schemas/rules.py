@@ -20,6 +20,8 @@ class RuleSummary(BaseModel):
 
 class Citation(BaseModel):
     cite: str
+    reads: Bilingual | None = None
+    quote: str | None = None
     text: str | None = None
     sha256: str | None = None
     source: str | None = None
@@ -28,7 +30,9 @@ class Citation(BaseModel):
 
 
 class ParameterValue(BaseModel):
-    since: str | None
+    since: str | None = Field(description="First day it applies; null: the act's entry into force.")
+    until: str | None = Field(description="Last day it applies (inclusive); null: open.")
+    issued: str | None = Field(description="The day its source was issued; null: not recorded.")
     value: Any
     number: float | None
     reference: str
