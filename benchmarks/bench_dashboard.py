@@ -23,10 +23,8 @@ determinations, 5,000 applications with their moves. PostgreSQL: a throwaway dat
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
-import os
 import random
 import tempfile
 import time
@@ -38,7 +36,7 @@ import polars as pl
 from sqlalchemy import column, insert, table, text
 
 from benchmarks.bench_records import code, database, postgres_reachable, seed_ip_assets
-from benchmarks.common import Report, status
+from benchmarks.common import Report, database_benchmark_arguments, load_average, status
 from innoreg.records.db import Database
 from innoreg.records.demo import city, load_demo
 from innoreg.records.models import (
@@ -580,13 +578,7 @@ def scaled(quick: bool = False) -> Report:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
-    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the sizes")
-    parser.add_argument("--only", nargs="+", choices=FIGURES, default=list(FIGURES))
-    args = parser.parse_args()
-    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    args, backends = database_benchmark_arguments(__doc__, FIGURES)
     for backend in backends:
         print(f"\n{backend}")
         for name, seconds, target in run(backend, args.scale, tuple(args.only)):
@@ -598,7 +590,7 @@ def main() -> None:
                     "ok" if seconds <= target else "MISSED"
                 )
             print(f"  {name:<100} {seconds * 1000:>9.0f} ms{verdict}", flush=True)
-        print(f"  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print(f"  load average: {load_average()}")
 
 
 if __name__ == "__main__":

@@ -4,13 +4,19 @@ and under a reform beside it — `innoreg simulate` over the database instead of
 from __future__ import annotations
 
 import time
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from innoreg.cli.edge import user_errors
-from innoreg.cli.options import InterpretationOption, LangOption, chosen_language
+from innoreg.cli.options import (
+    InterpretationOption,
+    LangOption,
+    ReformOption,
+    ReportOption,
+    ResultsOption,
+    chosen_language,
+)
 from innoreg.cli.records_common import UrlOption
 
 
@@ -25,19 +31,9 @@ def whatif(
             help="The law in force, and the certificates and registries valid, on this day.",
         ),
     ],
-    reform: Annotated[
-        Path | None, typer.Option("--reform", help="A reform (YAML) to simulate beside the law.")
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output", "-o", help="Per-row results: .parquet, .csv, .xlsx or a directory."
-        ),
-    ] = None,
-    report: Annotated[
-        Path | None,
-        typer.Option("--report", help="Write an HTML report, charts and a workbook here."),
-    ] = None,
+    reform: ReformOption = None,
+    output: ResultsOption = None,
+    report: ReportOption = None,
     jurisdiction: Annotated[
         str,
         typer.Option("--jurisdiction", "-j", help="Whose organisations and law (e.g. luoyang)."),
@@ -72,13 +68,6 @@ def whatif(
                 output=output,
             )
         seconds = time.perf_counter() - started
-        index = None
-        if report is not None:  # written before anything is printed: a closed pipe loses no file
-            from innoreg.batch.report import write_report
+        from innoreg.cli.simulate_summary import report_and_summary
 
-            index = write_report(result, report, lang=language)
-        from innoreg.cli.simulate_summary import print_summary
-
-        print_summary(result, seconds, language)
-        if index is not None:
-            typer.echo(f"report: {index}")
+        report_and_summary(result, seconds, report, language)
