@@ -147,3 +147,20 @@ def test_the_charts_are_written_as_svg_and_png(tmp_path: Path) -> None:
             width, height = struct.unpack(">II", path.read_bytes()[16:24])
             assert width > 600 and height > 200
     assert charts.TITLES["none"].zh
+
+
+def test_amounts_are_drawn_in_million_yuan_or_wan_yuan_unless_all_are_small() -> None:
+    from innoreg.batch.report.dashboard_charts import _Money
+
+    table = dashboard_chart(figures(), "amounts", by="district", lang="en").table
+    keys = ("rd_shortfall", "rd_super_deduction")
+    small = _Money(table, keys, "en")  # the figures' amounts are a few yuan
+    assert (small.unit, small.labels(small.drawn([Decimal("1.5")]))) == ("yuan", ["1.50"])
+    big = figures(scale=10**7)
+    large = _Money(dashboard_chart(big, "amounts", by="district", lang="en").table, keys, "en")
+    wan = _Money(dashboard_chart(big, "amounts", by="district", lang="zh").table, keys, "zh")
+    assert (large.unit, large.labels(large.drawn([Decimal("2500000")]))) == (
+        "million yuan",
+        ["2.5"],
+    )
+    assert (wan.unit, wan.labels(wan.drawn([Decimal("2500000")]))) == ("万元", ["250"])

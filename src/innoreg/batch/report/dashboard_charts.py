@@ -43,8 +43,12 @@ TITLES = {
     "none": Label("Nothing to show in this scope", "本范围内无记录"),
     "count": Label("number", "数量"),
 }
-MONEY_UNIT = Label("million yuan", "万元")
-"""Money as drawn: millions of yuan in English, 万元 in Chinese (tables keep exact yuan)."""
+MONEY_UNITS = {
+    "en": ((1_000_000, Label("million yuan", "")), (1, Label("yuan", ""))),
+    "zh": ((10_000, Label("", "万元")), (1, Label("", "元"))),
+}
+"""Money as drawn: millions of yuan in English, 万元 in Chinese — or plain yuan when every
+amount is smaller than one of those (tables keep exact yuan)."""
 SOLID, HATCHED, DOTTED = ("#1b5e9b", ""), ("#e08a1e", "//"), ("#9aa5b1", "..")
 """Colour and pattern of a series: the pattern tells the series apart without colour."""
 
@@ -175,14 +179,14 @@ def _amounts(table: FigureTable, lang: Language) -> Figure:
     names = _names(table)
     rows = [float(r) for r in range(len(names))][::-1]
     figure, panels = _figure(len(names), panels=2)
-    for axes, key, look in zip(
-        panels, ("rd_shortfall", "rd_super_deduction"), (HATCHED, SOLID), strict=True
-    ):
-        values = [_money(v, lang) for v in table.frame[key].to_list()]
+    keys = ("rd_shortfall", "rd_super_deduction")
+    scale = _Money(table, keys, lang)
+    for axes, key, look in zip(panels, keys, (HATCHED, SOLID), strict=True):
+        values = scale.drawn(table.frame[key].to_list())
         bars = _series(axes, rows, values, look, height=0.7)
-        axes.bar_label(bars, labels=[_shown(v, lang) for v in values], fontsize=8, padding=2)  # type: ignore[arg-type]
+        axes.bar_label(bars, labels=scale.labels(values), fontsize=8, padding=2)  # type: ignore[arg-type]
         axes.set_title(WORDS[key].in_(lang), loc="left", fontsize=10)
-        _finish(axes, rows, names, MONEY_UNIT.in_(lang))
+        _finish(axes, rows, names, scale.unit, money=True)
     return figure
 
 
@@ -195,12 +199,13 @@ def _transfers(table: FigureTable, lang: Language) -> Figure:
     rows = [3.0 * r for r in range(len(names))][::-1]
     figure, (axes,) = _figure(len(names) * 2)
     series = (("net_income", SOLID), ("rewards_given", HATCHED), ("minimum_owed", DOTTED))
+    scale = _Money(table, tuple(key for key, _ in series), lang)
     for offset, (key, look) in zip((0.8, 0.0, -0.8), series, strict=True):
-        values = [_money(v, lang) for v in frame[key].to_list()]
+        values = scale.drawn(frame[key].to_list())
         at = [r + offset for r in rows]
         bars = _series(axes, at, values, look, height=0.8, label=WORDS[key].in_(lang))
-        axes.bar_label(bars, labels=[_shown(v, lang) for v in values], fontsize=7, padding=2)  # type: ignore[arg-type]
-    _finish(axes, rows, names, MONEY_UNIT.in_(lang), legend=True)
+        axes.bar_label(bars, labels=scale.labels(values), fontsize=7, padding=2)  # type: ignore[arg-type]
+    _finish(axes, rows, names, scale.unit, legend=True, money=True)
     return figure
 
 
@@ -243,24 +248,40 @@ def _applications(table: FigureTable, lang: Language) -> Figure:
     return figure
 
 
-def _money(yuan: Decimal | None, lang: Language) -> float:
-    value = float(yuan) if yuan is not None else 0.0
-    return value / 10_000 if lang == "zh" else value / 1_000_000
+class _Money:
+    """How a chart's amounts (exact yuan, in ``keys`` of ``table``) are drawn: in the
+    language's large unit, or in yuan when all are smaller than one of it."""
 
+    def __init__(self, table: FigureTable, keys: tuple[str, ...], lang: Language) -> None:
+        largest = max((abs(v or 0) for k in keys for v in table.frame[k].to_list()), default=0)
+        (big, big_unit), (_, small_unit) = MONEY_UNITS[lang]
+        self.per, label = (big, big_unit) if largest >= big else (1, small_unit)
+        self.unit = label.in_(lang)
+        self.places = 1 if self.per == 1_000_000 else 0 if self.per == 10_000 else 2
 
-def _shown(value: float, lang: Language) -> str:
-    return f"{value:,.0f}" if lang == "zh" else f"{value:,.1f}"
+    def drawn(self, values: list[Decimal | None]) -> list[float]:
+        return [float(v or 0) / self.per for v in values]
+
+    def labels(self, values: list[float]) -> list[str]:
+        return [f"{v:,.{self.places}f}" for v in values]
 
 
 def _finish(
-    axes: Axes, rows: list[float], names: list[str], unit: str, *, legend: bool = False
+    axes: Axes,
+    rows: list[float],
+    names: list[str],
+    unit: str,
+    *,
+    legend: bool = False,
+    money: bool = False,
 ) -> None:
-    axes.set_yticks(rows, names, fontsize=9)
-    axes.set_xlabel(unit)
+    """Group names on the left, the unit below; counts tick in whole numbers."""
     from matplotlib.ticker import MaxNLocator
 
-    axes.xaxis.set_major_formatter(thousands())
-    axes.xaxis.set_major_locator(MaxNLocator(5))
+    axes.set_yticks(rows, names, fontsize=9)
+    axes.set_xlabel(unit)
+    axes.xaxis.set_major_formatter(thousands(fractions=money))
+    axes.xaxis.set_major_locator(MaxNLocator(5, integer=not money))
     axes.margins(x=0.22)
     if legend:
         axes.legend(loc="lower right", frameon=False, fontsize=8)

@@ -96,11 +96,14 @@ def money_unit(lang: Language) -> str:
     return YUAN.in_(lang)
 
 
-def thousands(*, signed: bool = False) -> Any:
-    """An axis format with thousands separators (and a sign if ``signed``)."""
+def thousands(*, signed: bool = False, fractions: bool = False) -> Any:
+    """An axis format with thousands separators (and a sign if ``signed``); with
+    ``fractions``, ticks below one keep their decimals (0.05 million yuan is not 0)."""
     from matplotlib.ticker import FuncFormatter
 
     def show(value: float, _: object) -> str:
+        if fractions:
+            return f"{value:,.12g}"
         return f"{value:+,.0f}" if signed and value else f"{value:,.0f}"
 
     return FuncFormatter(show)
