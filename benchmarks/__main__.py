@@ -2,7 +2,8 @@
 
     .venv/bin/python -m benchmarks           # `make bench`: parse, one case, populations,
                                              # simulate with a reform, Dask, the records
-                                             # at 2% of issue 8's sizes
+                                             # and the back office's figures at 2% of
+                                             # their full sizes
     .venv/bin/python -m benchmarks --quick   # CI smoke: 100,000 enterprises, no Parquet run,
                                              # the records at 1%
 
@@ -26,7 +27,13 @@ import sys
 import time
 import traceback
 
-from benchmarks import bench_case, bench_population, bench_records, bench_simulate
+from benchmarks import (
+    bench_case,
+    bench_dashboard,
+    bench_population,
+    bench_records,
+    bench_simulate,
+)
 from benchmarks.common import EngineMismatch, Report, print_table
 
 PARSE_LINE = re.compile(
@@ -75,7 +82,13 @@ def main(argv: list[str] | None = None) -> int:
     report = Report()
     try:
         run_parse(report, args.quick)
-        parts = (bench_case.main, bench_population.main, bench_simulate.main, bench_records.scaled)
+        parts = (
+            bench_case.main,
+            bench_population.main,
+            bench_simulate.main,
+            bench_records.scaled,
+            bench_dashboard.scaled,
+        )
         for part in parts:
             sub = part(quick=args.quick)
             report.figures += sub.figures

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import statistics
@@ -136,3 +137,23 @@ def print_table(report: Report) -> None:
             print(line)
     for text in report.notes:
         print(f"- {text}")
+
+
+def database_benchmark_arguments(
+    doc: str | None, figures: tuple[str, ...]
+) -> tuple[argparse.Namespace, list[str]]:
+    """The command line of a benchmark run on SQLite and PostgreSQL (``--backend``, ``--scale``,
+    ``--only``): the arguments and the backends to run, after printing the load average."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the full sizes")
+    parser.add_argument(
+        "--only", nargs="+", choices=figures, default=list(figures), help="figures to measure"
+    )
+    args = parser.parse_args()
+    print(f"load average at start: {load_average()}")
+    return args, ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -136,3 +136,27 @@ def database(database_url: str) -> Iterator[Database]:
     db = Database(database_url)
     yield db
     db.dispose()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def decided_city(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """A small demo city (100 enterprises) on each backend, its filings and transfers decided
+    on 30 June 2024; shared by a module's tests (which read it, or change only what they
+    recount)."""
+    import datetime as dt
+
+    from innoreg.records.demo import load_demo
+    from innoreg.records.repositories import BUREAU
+    from innoreg.records.workflows.bulk import decide_all
+
+    url = fresh_url(request.param, request, tmp_path_factory.mktemp("city"))
+    database = Database(url)
+    load_demo(database, enterprises=100)
+    for kind in ("filings", "transfers"):
+        run = decide_all(database, kind=kind, scope=BUREAU, actor="test", day=dt.date(2024, 6, 30))
+        for _ in run.batches:
+            pass
+    yield database
+    database.dispose()

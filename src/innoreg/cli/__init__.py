@@ -53,7 +53,7 @@ def _register() -> None:
     app.command("serve")(serve.serve)
     app.add_typer(population.app, name="population")
     app.command("simulate")(simulate.simulate)
-    from innoreg.cli import audit, db, determinations, ip, records_io
+    from innoreg.cli import audit, db, determinations, ip, records_io, whatif
 
     app.add_typer(db.app, name="db")
     app.add_typer(determinations.app, name="determinations")
@@ -61,6 +61,7 @@ def _register() -> None:
     app.add_typer(audit.app, name="audit")
     app.add_typer(records_io.import_app, name="import")
     app.add_typer(records_io.export_app, name="export")
+    app.command("whatif")(whatif.whatif)
 
 
 _register()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -61,6 +62,17 @@ AssumeOption = Annotated[
         help="Assume a date the sources do not record, e.g. cn-ha-luoyang.in_force=2015-03-01 "
         "(repeatable; shown in the output).",
     ),
+]
+ReformOption = Annotated[
+    Path | None, typer.Option("--reform", help="A reform (YAML) to simulate beside the law.")
+]
+ResultsOption = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Per-row results: .parquet, .csv, .xlsx or a directory."),
+]
+ReportOption = Annotated[
+    Path | None,
+    typer.Option("--report", help="Write an HTML report, charts and a workbook here."),
 ]
 LangOption = Annotated[
     Lang | None,

@@ -6,13 +6,20 @@ from __future__ import annotations
 import datetime as dt
 import time
 from enum import StrEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from innoreg.cli.edge import user_errors
-from innoreg.cli.options import AssumeOption, InterpretationOption, LangOption, chosen_language
+from innoreg.cli.options import (
+    AssumeOption,
+    InterpretationOption,
+    LangOption,
+    ReformOption,
+    ReportOption,
+    ResultsOption,
+    chosen_language,
+)
 from innoreg.errors import InputError
 
 if TYPE_CHECKING:
@@ -42,19 +49,9 @@ def simulate(
         str, typer.Option("--jurisdiction", "-j", help="Whose law decides (e.g. luoyang).")
     ],
     date: Annotated[str, typer.Option("--date", help="The law in force on this day.")],
-    reform: Annotated[
-        Path | None, typer.Option("--reform", help="A reform (YAML) to simulate beside the law.")
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output", "-o", help="Per-row results: .parquet, .csv, .xlsx or a directory."
-        ),
-    ] = None,
-    report: Annotated[
-        Path | None,
-        typer.Option("--report", help="Write an HTML report, charts and a workbook here."),
-    ] = None,
+    reform: ReformOption = None,
+    output: ResultsOption = None,
+    report: ReportOption = None,
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Decide the valid rows; report the others.")
     ] = False,
@@ -113,16 +110,9 @@ def simulate(
         if result.skipped:
             typer.echo(f"skipped {result.skipped:,} invalid rows:", err=True)
             _show_problems(result.problems, result.skipped, language)
-        index = None
-        if report is not None:  # written before anything is printed: a closed pipe loses no file
-            from innoreg.batch.report import write_report
+        from innoreg.cli.simulate_summary import report_and_summary
 
-            index = write_report(result, report, lang=language)
-        from innoreg.cli.simulate_summary import print_summary
-
-        print_summary(result, seconds, language)
-        if index is not None:
-            typer.echo(f"report: {index}")
+        report_and_summary(result, seconds, report, language)
 
 
 def _date(text: str, field: str) -> dt.date:

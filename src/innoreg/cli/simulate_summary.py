@@ -3,6 +3,9 @@ the headline tables (all rows; by district, industry section and size class)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import typer
 from rich.console import Console, JustifyMethod
 from rich.table import Table
 
@@ -15,6 +18,21 @@ TITLES = {
     "en": "{rows:,} rows of {name} decided in {seconds:.1f} s",
     "zh": "已判定 {name} 的 {rows:,} 行，用时 {seconds:.1f} 秒",
 }
+
+
+def report_and_summary(
+    result: Simulation, seconds: float, report: Path | None, lang: Language
+) -> None:
+    """Write the report (if asked) before anything is printed — a closed pipe loses no
+    file — then print the summary and where the report is."""
+    index = None
+    if report is not None:
+        from innoreg.batch.report import write_report
+
+        index = write_report(result, report, lang=lang)
+    print_summary(result, seconds, lang)
+    if index is not None:
+        typer.echo(f"report: {index}")
 
 
 def print_summary(result: Simulation, seconds: float, lang: Language) -> None:

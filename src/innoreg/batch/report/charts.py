@@ -9,12 +9,9 @@ as paths, so a report needs no font on the reader's machine.
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -23,13 +20,12 @@ from innoreg.batch.report.data import (
     ROUTE_LABELS,
     WORDS,
     Threshold,
-    as_float,
     effects,
     eligibility,
     intensity_bands,
     thresholds,
 )
-from innoreg.batch.report.fonts import MissingGlyphsError, chart_fonts, check_glyphs
+from innoreg.batch.report.drawing import YUAN, amount, money_unit, save, style, thousands
 from innoreg.batch.simulate import Simulation
 from innoreg.batch.summary import ROUTES
 from innoreg.batch.tables import Column
@@ -37,7 +33,6 @@ from innoreg.labels import Label, Language
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
 
 COLOURS = {"high_tech": "#1b5e9b", "above_designated_size": "#e08a1e", "other": "#9aa5b1"}
 HATCHES = {"high_tech": "", "above_designated_size": "//", "other": ".."}
@@ -55,7 +50,7 @@ TITLES = {
     "baseline": Label("law in force", "现行规定"),
     "reform_line": Label("reform", "改革方案"),
     "amounts": Label("change in amounts", "金额变化"),
-    "yuan": Label("yuan", "万元"),
+    "yuan": YUAN,
     "lines": Label("ratios of the law in force", "现行法定比例"),
     "reform_lines": Label("ratio under the reform", "改革方案比例"),
 }
@@ -86,44 +81,6 @@ def charts(sim: Simulation, folder: Path, lang: Language) -> list[Chart]:
     return made
 
 
-@contextmanager
-def _style(lang: Language) -> Iterator[None]:
-    import matplotlib
-
-    matplotlib.use("Agg")  # no display: charts are files
-    from matplotlib import rc_context
-
-    settings = {
-        "font.family": "sans-serif",
-        "font.sans-serif": list(chart_fonts()),
-        "axes.unicode_minus": False,
-        "svg.fonttype": "path",
-        "svg.hashsalt": "innoreg",
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "font.size": 10,
-    }
-    with rc_context(settings), warnings.catch_warnings(record=True) as caught:  # type: ignore[arg-type]
-        warnings.simplefilter("always")
-        yield
-    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
-    if missing:
-        raise MissingGlyphsError(f"a chart lost glyphs ({missing[0]}); install fonts-noto-cjk")
-
-
-def _save(figure: Figure, folder: Path, name: str) -> tuple[Path, Path]:
-    from matplotlib.text import Text
-
-    check_glyphs(t.get_text() for t in figure.findobj(Text) if isinstance(t, Text))
-    png, svg = folder / f"{name}.png", folder / f"{name}.svg"
-    figure.savefig(png, dpi=144, bbox_inches="tight", metadata={"Software": None})
-    figure.savefig(svg, bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    import matplotlib.pyplot as plt
-
-    plt.close(figure)
-    return png, svg
-
-
 def _intensity(sim: Simulation, folder: Path, lang: Language) -> Chart:
     import matplotlib.pyplot as plt
 
@@ -133,7 +90,7 @@ def _intensity(sim: Simulation, folder: Path, lang: Language) -> Chart:
     if sim.reform_plan is not None:
         before = {t.rate for t in lines}
         lines += [t for t in thresholds(sim.reform_plan, lang, reform=True) if t.rate not in before]
-    with _style(lang):
+    with style(lang):
         figure, axes = plt.subplots(figsize=(10, 5.2))
         left = [b / 10 for b in bands["band"].to_list()]
         bottom = [0.0] * bands.height
@@ -165,10 +122,10 @@ def _intensity(sim: Simulation, folder: Path, lang: Language) -> Chart:
         axes.set_xlim(0, 8)
         axes.set_xlabel(f"{WORDS['band'].in_(lang)} (%)")
         axes.set_ylabel(TITLES["enterprises"].in_(lang))
-        axes.yaxis.set_major_formatter(_thousands())
+        axes.yaxis.set_major_formatter(thousands())
         axes.set_title(TITLES["intensity"].in_(lang), loc="left", fontsize=12)
         axes.legend(handles, names, loc="upper right", frameon=False)
-        png, svg = _save(figure, folder, "rd-intensity")
+        png, svg = save(figure, folder, "rd-intensity")
     outside = table.filter(
         (pl.col("band") < 0) | (pl.col("band") >= 100) | pl.col("band").is_null()
     )
@@ -207,7 +164,7 @@ def _eligibility(sim: Simulation, folder: Path, lang: Language) -> Chart:
     district, columns = eligibility(sim, "district", lang)
     section, _ = eligibility(sim, "industry_section", lang)
     reform = sim.scenario.reform is not None
-    with _style(lang):
+    with style(lang):
         figure, (left, right) = plt.subplots(1, 2, figsize=(12, 6.4), width_ratios=(1, 1.25))
         for axes, frame, key, title in (
             (left, district, "district", "by_district"),
@@ -245,7 +202,7 @@ def _eligibility(sim: Simulation, folder: Path, lang: Language) -> Chart:
         figure.suptitle(TITLES["eligibility"].in_(lang), x=0.01, ha="left", fontsize=12)
         figure.legend(*left.get_legend_handles_labels(), loc="upper right", ncols=2, frameon=False)
         figure.tight_layout()
-        png, svg = _save(figure, folder, "eligibility")
+        png, svg = save(figure, folder, "eligibility")
     table = district.rename({"district": "group"})
     sections = section.rename({"industry_section": "group"})
     both = pl.concat([table, sections])
@@ -270,7 +227,7 @@ def _effects(sim: Simulation, folder: Path, lang: Language) -> Chart:
     table, columns = effects(sim, "district", lang)
     names = table["district"].to_list()
     rows = list(range(len(names)))[::-1]
-    with _style(lang):
+    with style(lang):
         figure, (left, right) = plt.subplots(1, 2, figsize=(12, 6), sharey=True)
         gains = [float(v) for v in table["gains"].to_list()]
         losses = [-float(v) for v in table["loses"].to_list()]
@@ -287,7 +244,7 @@ def _effects(sim: Simulation, folder: Path, lang: Language) -> Chart:
         left.axvline(0, color="#333333", linewidth=0.8)
         left.set_yticks(rows, names, fontsize=9)
         left.set_xlabel(TITLES["enterprises"].in_(lang))
-        left.xaxis.set_major_formatter(_thousands(signed=True))
+        left.xaxis.set_major_formatter(thousands(signed=True))
         left.legend(loc="lower left", frameon=False)
         left.margins(x=0.2)
         height = 0.4
@@ -295,7 +252,7 @@ def _effects(sim: Simulation, folder: Path, lang: Language) -> Chart:
             ("shortfall_change", "#6a4c93", "", height / 2),
             ("deduction_change", "#1b998b", "..", -height / 2),
         ):
-            values = [_amount(v, lang) for v in table[key].to_list()]
+            values = [amount(v, lang) for v in table[key].to_list()]
             right.barh(
                 [r + offset for r in rows],
                 values,
@@ -306,13 +263,13 @@ def _effects(sim: Simulation, folder: Path, lang: Language) -> Chart:
                 label=WORDS[key].in_(lang),
             )
         right.axvline(0, color="#333333", linewidth=0.8)
-        right.set_xlabel(f"{TITLES['amounts'].in_(lang)} ({_money_unit(lang)})")
-        right.xaxis.set_major_formatter(_thousands(signed=True))
+        right.set_xlabel(f"{TITLES['amounts'].in_(lang)} ({money_unit(lang)})")
+        right.xaxis.set_major_formatter(thousands(signed=True))
         right.xaxis.set_major_locator(MaxNLocator(4))
         right.legend(loc="lower right", frameon=False)
         figure.suptitle(TITLES["effects"].in_(lang), x=0.01, ha="left", fontsize=12)
         figure.tight_layout()
-        png, svg = _save(figure, folder, "gains-and-losses")
+        png, svg = save(figure, folder, "gains-and-losses")
     description = {
         "en": "Per district or county: enterprises better off (gain) and worse off (lose) under "
         "the reform than under the law in force, and the change in R&D shortfall and "
@@ -323,21 +280,3 @@ def _effects(sim: Simulation, folder: Path, lang: Language) -> Chart:
     return Chart(
         "gains-and-losses", TITLES["effects"].in_(lang), description, table, columns, png, svg
     )
-
-
-def _amount(value: Any, lang: Language) -> float:
-    amount = as_float(value)
-    return amount / 10_000 if lang == "zh" else amount
-
-
-def _money_unit(lang: Language) -> str:
-    return TITLES["yuan"].in_(lang)
-
-
-def _thousands(*, signed: bool = False) -> Any:
-    from matplotlib.ticker import FuncFormatter
-
-    def show(value: float, _: object) -> str:
-        return f"{value:+,.0f}" if signed and value else f"{value:,.0f}"
-
-    return FuncFormatter(show)

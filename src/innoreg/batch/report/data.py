@@ -5,7 +5,6 @@ The charts draw these frames and nothing else, so a table is exactly its chart's
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 import polars as pl
 
@@ -161,7 +160,3 @@ def effects(sim: Simulation, by: str, lang: Language) -> tuple[pl.DataFrame, lis
         columns.insert(3, Column("mixed", COLUMN_LABELS["mixed"].in_(lang)))
     shown = [group_label(by, v, lang) for v in frame[by].to_list()]
     return frame.with_columns(pl.Series(by, shown)).select(c.key for c in columns), columns
-
-
-def as_float(value: Decimal | int | None) -> float:
-    return float(value) if value is not None else 0.0

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from innoreg.records.determinations import (
@@ -96,6 +96,22 @@ class OverdueAsset:
     notice_id: int | None
 
 
+def may_be_implemented(as_of: dt.date) -> ColumnElement[bool]:
+    """The art. 14 conditions on an asset row, read on ``as_of``: funded, the holder able to
+    implement, no justifiable reason, the deadline passed, and not implemented by it (an index
+    range over the stored deadlines)."""
+    return and_(
+        IPAsset.implementation_deadline < as_of,
+        IPAsset.fiscally_funded.is_(True),
+        IPAsset.implementation_conditions_met.is_(True),
+        IPAsset.justifiable_reason.is_(False),
+        or_(
+            IPAsset.implemented_on.is_(None),
+            IPAsset.implemented_on > IPAsset.implementation_deadline,
+        ),
+    )
+
+
 def overdue_assets(
     session: Session, *, scope: Scope, as_of: dt.date, limit: int | None = None
 ) -> list[OverdueAsset]:
@@ -116,17 +132,7 @@ def overdue_assets(
         )
         .join(Organisation, Organisation.id == IPAsset.organisation_id)
         .outerjoin(Notice, (Notice.ip_asset_id == IPAsset.id) & (Notice.kind == NOTICE_KIND))
-        .where(
-            IPAsset.implementation_deadline < as_of,
-            IPAsset.fiscally_funded.is_(True),
-            IPAsset.implementation_conditions_met.is_(True),
-            IPAsset.justifiable_reason.is_(False),
-            or_(
-                IPAsset.implemented_on.is_(None),
-                IPAsset.implemented_on > IPAsset.implementation_deadline,
-            ),
-            scope.where(IPAsset.organisation_id),
-        )
+        .where(may_be_implemented(as_of), scope.where(IPAsset.organisation_id))
         .order_by(IPAsset.implementation_deadline, IPAsset.id)
     )
     if limit is not None:
