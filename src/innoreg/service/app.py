@@ -12,6 +12,8 @@ from starlette.staticfiles import StaticFiles
 
 from innoreg import __version__
 from innoreg.service import errors
+from innoreg.service.auth.policy import AnonymousOnly, route_policies
+from innoreg.service.database import LazyDatabase
 from innoreg.service.metrics import Metrics
 from innoreg.service.middleware import ServiceMiddleware
 from innoreg.service.settings import Settings
@@ -37,6 +39,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.metrics = Metrics()
     app.state.ready = False
+    app.state.authenticator = AnonymousOnly()
+    app.state.database = LazyDatabase(settings.database_url)
     for exc, handler in errors.HANDLERS.items():
         app.add_exception_handler(exc, handler)
 
@@ -48,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(api_router())
     app.include_router(web_router())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    route_policies(app)  # a route without a declared policy stops the start here
     app.add_middleware(ServiceMiddleware, settings=settings, metrics=app.state.metrics)
     return app
 

@@ -2,7 +2,9 @@
 API, an HTML page for the web, and a form's error summary for a form.
 
     InnoregError ─┬─ InputError  → 422, ``field``: the path (``enterprises[0].sales_revenue``)
-                  ├─ NotFound    → 404 (an act, article, variable the path names)
+                  ├─ NotFound    → 404 (an act, article, variable, record the path names)
+                  ├─ AuthError   → 401 (not signed in) or 403 (role may not)
+                  ├─ ConflictError, WorkflowError → 409 (stale version, illegal transition)
                   └─ any other   → 422 (it came from the request: a date no text covers, …)
     RequestValidationError       → 422, ``field`` from the location (``query.explain``)
     HTTPException                → its status (400, 404, 405, 413, 415)
@@ -30,10 +32,13 @@ PROBLEM = "application/problem+json"
 API_PREFIXES = ("/v1/", "/v1", "/openapi.json", "/healthz", "/readyz", "/metrics", "/docs")
 TITLES = {
     400: "Bad request",
+    401: "Unauthorized",
+    403: "Forbidden",
     404: "Not found",
     405: "Method not allowed",
     406: "Not acceptable",
     413: "Content too large",
+    409: "Conflict",
     415: "Unsupported media type",
     422: "Invalid input",
     500: "Internal error",
@@ -110,14 +115,26 @@ def _innoreg_fields(exc: InnoregError) -> tuple[str | None, str | None]:
 
 async def innoreg_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, InnoregError)
+    from innoreg.records.errors import ConflictError, NotFoundError, WorkflowError
+    from innoreg.service.auth.policy import AuthError
     from innoreg.service.catalogue import NotFound
 
-    status = 404 if isinstance(exc, NotFound) else 422
+    headers: dict[str, str] | None = None
+    if isinstance(exc, AuthError):
+        status = exc.status
+        if status == 401:
+            headers = {"WWW-Authenticate": "Bearer"}
+    elif isinstance(exc, NotFound | NotFoundError):
+        status = 404
+    elif isinstance(exc, ConflictError | WorkflowError):
+        status = 409
+    else:
+        status = 422
     field, rule = _innoreg_fields(exc)
     detail = exc.message
     if isinstance(exc, InputError) and exc.field and detail.startswith(f"{exc.field}: "):
         detail = detail[len(exc.field) + 2 :]
-    return error_response(request.scope, status, detail, field=field, rule=rule)
+    return error_response(request.scope, status, detail, field=field, rule=rule, headers=headers)
 
 
 async def validation_error(request: Request, exc: Exception) -> Response:

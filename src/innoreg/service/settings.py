@@ -9,6 +9,7 @@
 | ``INNOREG_LOG_CASE_DATA`` | false | add the request body of an evaluation to its log line |
 | ``INNOREG_DEFAULT_LANG`` | zh | page language when neither cookie nor Accept-Language says |
 | ``INNOREG_TODAY`` | (the real day) | the day pages take the law at by default (for tests, demos) |
+| ``INNOREG_DATABASE_URL`` | per-user SQLite file | the records (``postgresql://…`` in production) |
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class Settings:
     log_case_data: bool = False
     default_lang: str = "zh"
     today: dt.date | None = field(default=None)
+    database_url: str = ""
 
     def law_date(self) -> dt.date:
         """The day the law is taken at when a page is not asked for another."""

@@ -16,9 +16,12 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Scope:
     """``organisation_ids=None`` is the bureau, which sees every organisation; otherwise the
-    caller sees only the listed organisations' records."""
+    caller sees only the listed organisations' records. ``reviewer_id`` narrows the bureau's
+    view to what is assigned to one reviewer (the applications assigned to them and the
+    records of those applications' organisations)."""
 
     organisation_ids: frozenset[int] | None = None
+    reviewer_id: int | None = None
 
     @classmethod
     def organisations(cls, *ids: int) -> Scope:

@@ -10,9 +10,10 @@ from starlette.responses import Response
 from innoreg.service import catalogue
 from innoreg.service.api.schemas.law import ActDetail, ActSummary, Article
 from innoreg.service.api.schemas.problem import ERRORS
+from innoreg.service.auth.policy import PUBLIC, guard
 from innoreg.service.deps import OnQuery
 
-router = APIRouter(tags=["law"], responses=ERRORS)
+router = APIRouter(tags=["law"], responses=ERRORS, dependencies=[guard(PUBLIC)])
 ActKey = Annotated[
     str,
     Path(

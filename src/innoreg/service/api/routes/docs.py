@@ -7,7 +7,9 @@ import secrets
 from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse
 
-router = APIRouter(include_in_schema=False)
+from innoreg.service.auth.policy import PUBLIC, guard
+
+router = APIRouter(include_in_schema=False, dependencies=[guard(PUBLIC)])
 SWAGGER = "/static/vendor/swagger-ui-dist-5.35.0"
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

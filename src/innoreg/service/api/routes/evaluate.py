@@ -13,9 +13,10 @@ from starlette.responses import Response
 from innoreg.service import decisions
 from innoreg.service.api.schemas.decision import Decision, case_schema
 from innoreg.service.api.schemas.problem import ERRORS
+from innoreg.service.auth.policy import PUBLIC, guard
 from innoreg.service.settings import Settings
 
-router = APIRouter(tags=["decisions"])
+router = APIRouter(tags=["decisions"], dependencies=[guard(PUBLIC)])
 INLINE_ENTITIES = 50
 """Up to this many entities are decided on the event loop (well under a millisecond); larger
 cases go to a worker thread so the loop keeps answering."""

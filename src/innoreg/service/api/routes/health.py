@@ -7,8 +7,9 @@ from starlette.responses import PlainTextResponse, Response
 
 from innoreg.service.api.schemas.problem import ERRORS
 from innoreg.service.api.schemas.rules import Health
+from innoreg.service.auth.policy import PUBLIC, guard
 
-router = APIRouter(tags=["service"], responses=ERRORS)
+router = APIRouter(tags=["service"], responses=ERRORS, dependencies=[guard(PUBLIC)])
 
 
 @router.get("/healthz", response_model=Health, summary="Liveness")

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Query
 from innoreg.service import decisions
 from innoreg.service.api.schemas.problem import ERRORS
 from innoreg.service.api.schemas.rules import Input
+from innoreg.service.auth.policy import PUBLIC, guard
 from innoreg.service.deps import LawDay
 
-router = APIRouter(tags=["rules"], responses=ERRORS)
+router = APIRouter(tags=["rules"], responses=ERRORS, dependencies=[guard(PUBLIC)])
 
 
 @router.get("/v1/inputs", response_model=list[Input], summary="Inputs")

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Query
 from innoreg.service import catalogue, decisions
 from innoreg.service.api.schemas.problem import ERRORS
 from innoreg.service.api.schemas.rules import Interpretation
+from innoreg.service.auth.policy import PUBLIC, guard
 
-router = APIRouter(tags=["rules"], responses=ERRORS)
+router = APIRouter(tags=["rules"], responses=ERRORS, dependencies=[guard(PUBLIC)])
 
 
 @router.get("/v1/interpretations", response_model=list[Interpretation], summary="Interpretations")

@@ -9,9 +9,10 @@ from fastapi import APIRouter
 from innoreg.service import catalogue
 from innoreg.service.api.schemas.law import Jurisdiction
 from innoreg.service.api.schemas.problem import ERRORS
+from innoreg.service.auth.policy import PUBLIC, guard
 from innoreg.service.deps import LawDay
 
-router = APIRouter(tags=["law"], responses=ERRORS)
+router = APIRouter(tags=["law"], responses=ERRORS, dependencies=[guard(PUBLIC)])
 
 
 @router.get("/v1/jurisdictions", response_model=list[Jurisdiction], summary="Jurisdictions")

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Path, Query
 from innoreg.service import catalogue, decisions
 from innoreg.service.api.schemas.problem import ERRORS
 from innoreg.service.api.schemas.rules import RuleDetail, RuleSummary
+from innoreg.service.auth.policy import PUBLIC, guard
 from innoreg.service.deps import LawDay
 
-router = APIRouter(tags=["rules"], responses=ERRORS)
+router = APIRouter(tags=["rules"], responses=ERRORS, dependencies=[guard(PUBLIC)])
 JurisdictionQuery = Annotated[
     str | None,
     Query(description="Only this jurisdiction's chain (code or alias).", max_length=100),

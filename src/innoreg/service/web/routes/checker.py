@@ -18,13 +18,14 @@ from starlette.responses import RedirectResponse, Response
 
 from innoreg.errors import InnoregError
 from innoreg.service import decisions
+from innoreg.service.auth.policy import PUBLIC, guard
 from innoreg.service.errors import form_errors
 from innoreg.service.web import forms
 from innoreg.service.web.forms import N_, FieldError, Invalid
 from innoreg.service.web.render import language, render
 from innoreg.service.web.tools import citation_links, law_for
 
-router = APIRouter()
+router = APIRouter(dependencies=[guard(PUBLIC)])
 QUESTIONS = ("place", "revenue", "rd", "status", "industry", "on")
 PLACES = {"luoyang": "cn-ha-luoyang", "liaoning": "cn-ln"}
 STATUSES = (

@@ -8,10 +8,11 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from innoreg.service import catalogue
+from innoreg.service.auth.policy import PUBLIC, guard
 from innoreg.service.web.i18n import COOKIE, LOCALES
 from innoreg.service.web.render import render
 
-router = APIRouter()
+router = APIRouter(dependencies=[guard(PUBLIC)])
 
 
 @router.get("/")

@@ -10,11 +10,12 @@ from markupsafe import Markup, escape
 from starlette.responses import Response
 
 from innoreg.service import catalogue, decisions
+from innoreg.service.auth.policy import PUBLIC, guard
 from innoreg.service.web import forms
 from innoreg.service.web.chart import step_chart
 from innoreg.service.web.render import language, render
 
-router = APIRouter()
+router = APIRouter(dependencies=[guard(PUBLIC)])
 Jurisdiction = Annotated[str | None, Query(max_length=100)]
 
 

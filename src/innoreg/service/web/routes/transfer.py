@@ -12,13 +12,14 @@ from starlette.responses import Response
 
 from innoreg.errors import InnoregError
 from innoreg.service import decisions
+from innoreg.service.auth.policy import PUBLIC, guard
 from innoreg.service.errors import form_errors
 from innoreg.service.web import forms
 from innoreg.service.web.forms import N_, FieldError, Invalid
 from innoreg.service.web.render import language, render
 from innoreg.service.web.tools import citation_links, law_for
 
-router = APIRouter()
+router = APIRouter(dependencies=[guard(PUBLIC)])
 YES_NO = ("state_established", "fiscally_funded", "has_reward_rules")
 MONEY = ("net_income", "reward_cash")
 EQUITY = ("equity_total", "reward_equity")
