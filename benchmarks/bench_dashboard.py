@@ -6,9 +6,9 @@ same run:
     .venv/bin/python -m benchmarks.bench_dashboard --backend sqlite --only whatif
 
 - the dashboard (``records.reports.dashboard``) over 100,000 filings with determinations,
-  target ≤ 0.3 s; baselines: ``count(*)`` of the filings, the same group-by without the
-  determinations' values, and the dashboard with the values in typed columns on ``filings``
-  (the proposed schema, made in the throwaway database only);
+  target ≤ 0.3 s; baselines: ``count(*)`` of the filings and the same group-by without the
+  figures (each filing carries its determination's figures in typed columns since migration
+  0003);
 - the what-if over the demo city (3,000 enterprises, a reform beside the law) and its report,
   target ≤ 3 s; baselines: reading the filings into a population, and ``simulate`` of the same
   rows already in memory.
@@ -34,10 +34,9 @@ from sqlalchemy import text
 
 from benchmarks.bench_records import database, postgres_reachable
 from benchmarks.common import Report, database_benchmark_arguments, load_average, status
-from benchmarks.dashboard_city import DAY, YEAR, seed_city, settle
+from benchmarks.dashboard_city import DAY, YEAR, seed_city
 from innoreg.records.db import Database
 from innoreg.records.demo import load_demo
-from innoreg.records.models import AnnualFiling
 from innoreg.records.reports import dashboard
 from innoreg.records.repositories import BUREAU
 
@@ -60,19 +59,10 @@ SELECT o.district, substr(o.industry, 1, 1), f.size_class, count(*)
 FROM filings f JOIN organisations o ON o.id = f.organisation_id
 WHERE f.fiscal_year = :year GROUP BY 1, 2, 3
 """
-TYPED_GROUP_BY = """
-SELECT o.district, substr(o.industry, 1, 1), f.size_class, count(*),
-       sum(CASE WHEN f.support_eligible THEN 1 ELSE 0 END),
-       sum(CASE WHEN NOT f.support_eligible THEN 1 ELSE 0 END),
-       sum(coalesce(f.rd_shortfall, 0)), sum(coalesce(f.rd_super_deduction, 0))
-FROM filings f JOIN organisations o ON o.id = f.organisation_id
-WHERE f.fiscal_year = :year GROUP BY 1, 2, 3
-"""
 
 
 def bench_dashboard(db: Database, count: int) -> Iterator[tuple[str, float, float | None]]:
-    """(what, seconds, target or None): the dashboard as shipped, its baselines, and the
-    proposed typed columns."""
+    """(what, seconds, target or None): the dashboard as shipped and its baselines."""
     seeded = seed_city(db, count, random.Random(2024))
 
     def figures() -> Any:
@@ -101,10 +91,7 @@ def bench_dashboard(db: Database, count: int) -> Iterator[tuple[str, float, floa
     for name, part in _parts(db).items():
         yield f"  of which {name}", part, None
     yield "baseline: SELECT count(*) FROM filings", baseline, None
-    yield "baseline: the same group-by without the determinations' values", plain, None
-    typed, filings = _typed_columns(db, shown)
-    yield "proposed: the dashboard with typed columns on filings (not shipped)", typed, None
-    yield "  of which filings (the typed group-by)", filings, None
+    yield "baseline: the same group-by without the figures", plain, None
 
 
 def _parts(db: Database) -> dict[str, float]:
@@ -131,80 +118,6 @@ def _parts(db: Database) -> dict[str, float]:
                 repeat=3,
             )
     return parts
-
-
-def _typed_columns(db: Database, shown: Any) -> tuple[float, float]:
-    """The filings' values copied into typed columns (the schema change proposed in
-    docs/records.md) in this throwaway database, and the dashboard's time with them."""
-    from innoreg.records.reports.dashboard import (
-        application_figures,
-        overdue_ip_figures,
-        transfer_figures,
-    )
-
-    boolean = "BOOLEAN"
-    with db.engine.begin() as connection:
-        for name, kind in (
-            ("support_eligible", boolean),
-            ("rd_shortfall", "BIGINT"),
-            ("rd_super_deduction", "BIGINT"),
-        ):
-            connection.execute(text(f"ALTER TABLE filings ADD COLUMN {name} {kind}"))
-        connection.execute(text("CREATE INDEX ix_filings_fiscal_year ON filings (fiscal_year)"))
-        _copy_values(connection, db.dialect)
-    settle(db)
-
-    def figures() -> Any:
-        with db.read() as session:
-            cube = session.execute(text(TYPED_GROUP_BY), {"year": YEAR}).all()
-            rest = [
-                f(session, scope=BUREAU, fiscal_year=YEAR, as_of=DAY)
-                for f in (transfer_figures, overdue_ip_figures, application_figures)
-            ]
-            return cube, rest
-
-    seconds, (cube, _) = timed(figures, repeat=3)
-    assert sum(r[4] for r in cube) == shown.filings.total.eligible
-    assert sum(int(r[6]) for r in cube) == shown.filings.total.rd_shortfall
-    with db.read() as session:
-        filings, _ = timed(
-            lambda: session.execute(text(TYPED_GROUP_BY), {"year": YEAR}).all(), repeat=3
-        )
-    return seconds, filings
-
-
-def _copy_values(connection: Any, dialect: str) -> None:
-    """Fill the typed columns from each filing's determination, with the reader the dashboard
-    uses (one UPDATE … FROM)."""
-    from sqlalchemy import select
-
-    from innoreg.records.models import Determination
-    from innoreg.records.reports.values import ResultReader
-
-    read = ResultReader(dialect)
-    values = read.subject("filing-", AnnualFiling.id)
-    query = select(
-        AnnualFiling.id.label("filing"),
-        read.flag(values, "support_eligible").label("eligible"),
-        read.fen(values, "rd_shortfall").label("shortfall"),
-        read.fen(values, "rd_super_deduction").label("deduction"),
-    ).join(Determination, Determination.id == AnnualFiling.determination_id)
-    rows = connection.execute(query).all()
-    connection.execute(
-        text(
-            "UPDATE filings SET support_eligible = :eligible, rd_shortfall = :shortfall, "
-            "rd_super_deduction = :deduction WHERE id = :filing"
-        ),
-        [
-            {
-                "filing": r.filing,
-                "eligible": None if r.eligible is None else bool(r.eligible),
-                "shortfall": r.shortfall,
-                "deduction": r.deduction,
-            }
-            for r in rows
-        ],
-    )
 
 
 def bench_whatif(db: Database, enterprises_: int) -> Iterator[tuple[str, float, float | None]]:

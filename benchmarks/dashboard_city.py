@@ -105,6 +105,20 @@ def decided(frame: pl.DataFrame) -> list[dict[str, Any]]:
     return [{k: _public(v) for k, v in row.items()} for row in rows]
 
 
+def _figures(values: dict[str, Any]) -> dict[str, Any]:
+    """The three figures ``decide_filing`` copies onto a filing from its determination."""
+    from innoreg.rules.money import parse_money
+
+    def fen(name: str) -> int | None:
+        return None if values.get(name) is None else parse_money(values[name])
+
+    return {
+        "support_eligible": values.get("support_eligible"),
+        "rd_shortfall": fen("rd_shortfall"),
+        "rd_super_deduction": fen("rd_super_deduction"),
+    }
+
+
 def _public(value: Any) -> Any:
     from decimal import Decimal
 
@@ -130,6 +144,7 @@ def seed_city(db: Database, count: int, rng: random.Random) -> dict[str, int]:
     """The dashboard's city (see the module's docstring); returns what it holds."""
     frame = enterprises(count, rng)
     values = decided(frame)
+    figures = {item["id"]: _figures(item) for item in values}
     filing_doc = template(
         "filing", "enterprises", {"sales_revenue": "5000000.00", "rd_expense": "80000.00"}
     )
@@ -169,6 +184,7 @@ def seed_city(db: Database, count: int, rng: random.Random) -> dict[str, int]:
                 "size_class": row["size_class"],
                 "above_designated_size": row["above_designated_size"],
                 "determination_id": ident,
+                **figures[ident],
                 "version": 1,
             }
         )

@@ -1,6 +1,6 @@
 """The back office's benchmark stays runnable: at a tiny size on SQLite it builds its city,
-checks the dashboard against the city it wrote and the typed-column variant against the
-dashboard (its own assertions), and measures every figure it reports."""
+checks the dashboard against the city it wrote (its own assertions), and measures every figure
+it reports."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def test_the_benchmark_runs_at_a_tiny_size_and_reports_each_figure() -> None:
     figures = list(bench_dashboard.run("sqlite", 0.002))
     names = [name for name, _, _ in figures]
     assert any(n.startswith("dashboard over 200 filings") for n in names)
-    assert "proposed: the dashboard with typed columns on filings (not shipped)" in names
+    assert "baseline: the same group-by without the figures" in names
     assert any(n.startswith("what-if over the demo city (100 filings") for n in names)
     targets = [target for _, _, target in figures if target is not None]
     assert targets == [0.3, 3.0]

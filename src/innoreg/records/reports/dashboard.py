@@ -125,27 +125,22 @@ def dashboard(session: Session, *, scope: Scope, fiscal_year: int, as_of: dt.dat
 
 def filing_figures(session: Session, *, scope: Scope, fiscal_year: int) -> Breakdown[FilingFigures]:
     """Filings of ``fiscal_year``: eligible or not, shortfall and super-deduction, each from
-    the filing's latest determination."""
-    read = ResultReader(_dialect(session))
-    decided = _materialised(
+    the filing's latest determination (copied onto the filing when it was decided)."""
+    eligible = AnnualFiling.support_eligible
+    keys = group_keys(AnnualFiling.size_class)
+    query = (
         select(
-            *group_keys(AnnualFiling.size_class),
-            read.subject("filing-", AnnualFiling.id).label("values"),
+            *keys,
+            func.count(),
+            func.sum(case((eligible.is_(True), 1), else_=0)),
+            func.sum(case((eligible.is_(False), 1), else_=0)),
+            func.sum(func.coalesce(AnnualFiling.rd_shortfall, 0)),
+            func.sum(func.coalesce(AnnualFiling.rd_super_deduction, 0)),
         )
         .select_from(AnnualFiling)
         .join(Organisation, Organisation.id == AnnualFiling.organisation_id)
-        .outerjoin(Determination, Determination.id == AnnualFiling.determination_id)
         .where(AnnualFiling.fiscal_year == fiscal_year, scope.where(AnnualFiling.organisation_id))
-    )
-    values = decided.c["values"]
-    eligible = read.flag(values, "support_eligible")
-    query = _grouped(
-        decided,
-        func.count(),
-        func.sum(case((eligible == 1, 1), else_=0)),
-        func.sum(case((eligible == 0, 1), else_=0)),
-        func.sum(func.coalesce(read.fen(values, "rd_shortfall"), 0)),
-        func.sum(func.coalesce(read.fen(values, "rd_super_deduction"), 0)),
+        .group_by(*keys)
     )
 
     def row(group: str | None, count: int, yes: int, no: int, *amounts: int) -> FilingFigures:

@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from innoreg.records.determinations import decide, entity_case
+from innoreg.records.determinations import decide, entity_case, subject_result
 from innoreg.records.models.determinations import Determination
 from innoreg.records.models.filings import AnnualFiling
 from innoreg.records.repositories.scope import Scope, load
 from innoreg.records.workflows.facts import organisation_facts
-from innoreg.rules.money import format_money
+from innoreg.rules.money import format_money, parse_money
 
 
 def filing_subject(filing: AnnualFiling) -> str:
@@ -52,5 +52,18 @@ def decide_filing(
         actor=actor,
     )
     filing.determination_id = determination.id
+    copy_figures(filing, subject_result(determination, filing_subject(filing)))
     session.flush()
     return determination
+
+
+def copy_figures(filing: AnnualFiling, values: dict[str, Any]) -> None:
+    """Keep the determination's dashboard figures on the filing (typed, for the group-by)."""
+    eligible = values.get("support_eligible")
+    filing.support_eligible = eligible if isinstance(eligible, bool) else None
+    filing.rd_shortfall = _fen(values.get("rd_shortfall"))
+    filing.rd_super_deduction = _fen(values.get("rd_super_deduction"))
+
+
+def _fen(value: object) -> int | None:
+    return None if value is None else parse_money(value)
