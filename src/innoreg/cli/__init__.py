@@ -53,7 +53,7 @@ def _register() -> None:
     app.command("serve")(serve.serve)
     app.add_typer(population.app, name="population")
     app.command("simulate")(simulate.simulate)
-    from innoreg.cli import audit, db, determinations, ip, records_io, whatif
+    from innoreg.cli import audit, db, determinations, ip, records_io, users, whatif
 
     app.add_typer(db.app, name="db")
     app.add_typer(determinations.app, name="determinations")
@@ -62,6 +62,7 @@ def _register() -> None:
     app.add_typer(records_io.import_app, name="import")
     app.add_typer(records_io.export_app, name="export")
     app.command("whatif")(whatif.whatif)
+    app.add_typer(users.app, name="users")
 
 
 _register()

@@ -75,13 +75,19 @@ def demo(
     enterprises: Annotated[int, typer.Option(help="How many enterprises.", min=10)] = 3000,
     url: UrlOption = None,
 ) -> None:
-    """Load the synthetic Luoyang city (deterministic; does nothing if already loaded)."""
+    """Load the synthetic Luoyang city (deterministic; does nothing if already loaded). It
+    creates no accounts: it prints how to create the first bureau admin."""
     from innoreg.records.demo import load_demo
 
     with user_errors():
         summary = load_demo(open_database(url), enterprises=enterprises)
     counts = ", ".join(f"{v} {k}" for k, v in summary.counts.items())
     typer.echo(("loaded the demo city: " if summary.loaded else "demo already loaded: ") + counts)
+    typer.echo(
+        "the demo creates no accounts; create the first bureau admin with\n"
+        "  innoreg users create --email ADDRESS --role bureau_admin --password-stdin\n"
+        "(the password on standard input: 12 characters or more, not a common one)"
+    )
     typer.echo(
         "IP assets are decided (Luoyang's in-force date is a labelled DEMO ASSUMPTION); decide "
         "the filings with `innoreg determinations decide --kind filings --as-of 2024-06-30`",

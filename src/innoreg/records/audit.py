@@ -5,7 +5,8 @@ after. The entry's canonical bytes (``canonical.py``) include the previous entry
 the entry's hash is SHA-256 of those bytes. Writers serialise on the chain head: SQLite's
 BEGIN IMMEDIATE already lets one writer in at a time; PostgreSQL locks the head row
 (``SELECT … FOR UPDATE``) before the first change of the flush, so no two transactions can
-append after the same entry. Personal data and large documents enter the log as digests.
+append after the same entry. Personal data and large documents enter the log as digests; secrets
+(``info={"audit": "exclude"}``: password and token hashes) do not enter it at all.
 """
 
 from __future__ import annotations
@@ -116,6 +117,11 @@ def _columns(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _excluded(column: Any) -> bool:
+    """A secret (a password or token hash): never in the log, not even as a digest."""
+    return bool(column.info.get("audit") == "exclude")
+
+
 def _value(column: Any, value: Any) -> Any:
     if value is None:
         return None
@@ -128,6 +134,8 @@ def _snapshot(obj: object) -> dict[str, Any]:
     values = inspect(obj).dict
     snapshot: dict[str, Any] = {}
     for key, column, kept in _columns_of(type(obj)):  # type: ignore[arg-type]
+        if _excluded(column):
+            continue
         value = values.get(key)
         if value is None or (kept and type(value) in (str, int, bool)):
             snapshot[key] = value
@@ -156,6 +164,8 @@ def _changed(obj: object) -> tuple[dict[str, Any], dict[str, Any]]:
         if not history.has_changes():
             continue
         column = attr.columns[0]
+        if _excluded(column):
+            continue
         old = history.deleted[0] if history.deleted else None
         before[attr.key] = _value(column, old)
         after[attr.key] = _value(column, getattr(obj, attr.key))

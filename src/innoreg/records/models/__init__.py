@@ -1,6 +1,7 @@
 """The records' tables, one module per aggregate. Importing this package registers them all
 on ``Base.metadata`` (what the migrations are checked against)."""
 
+from innoreg.records.models.accounts import AccountEvent, ApiToken, User, WebSession
 from innoreg.records.models.applications import Application, ApplicationTransition
 from innoreg.records.models.audit import AuditEntry, AuditHead
 from innoreg.records.models.awards import Award
@@ -16,8 +17,10 @@ from innoreg.records.models.standards import StandardLed
 from innoreg.records.models.transfers import RewardShare, Transfer
 
 __all__ = [
+    "AccountEvent",
     "ActFact",
     "AnnualFiling",
+    "ApiToken",
     "Application",
     "ApplicationTransition",
     "AuditEntry",
@@ -36,4 +39,6 @@ __all__ = [
     "RewardShare",
     "StandardLed",
     "Transfer",
+    "User",
+    "WebSession",
 ]

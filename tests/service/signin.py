@@ -1,0 +1,39 @@
+"""Signing in from tests: a real account made through the records layer (argon2id hash,
+audited), then a bearer token from ``POST /v1/auth/token`` or a signed-in browser page.
+
+    email, password = make_user(database, Role.ENTERPRISE_USER, organisation_id=org.id)
+    headers = bearer_headers(client, email, password)
+    login_page(page, live_server, email, password)
+"""
+
+from __future__ import annotations
+
+import itertools
+import secrets
+
+from innoreg.records.accounts.users import create_user
+from innoreg.records.db import Database
+from innoreg.records.principal import TENANT_ROLES, Role
+
+_serial = itertools.count(1)
+
+
+def make_user(
+    database: Database, role: Role | str, organisation_id: int | None = None
+) -> tuple[str, str]:
+    """A new account with ``role`` (tenant roles need ``organisation_id``); its e-mail address
+    and password, random so that tests never share an account."""
+    chosen = Role(role)
+    if chosen in TENANT_ROLES and organisation_id is None:
+        raise ValueError(f"a {chosen.value} needs organisation_id")
+    email = f"{chosen.value.replace('_', '-')}-{next(_serial)}-{secrets.token_hex(3)}@test.example"
+    password = f"Test {secrets.token_urlsafe(12)}"
+    create_user(
+        database,
+        email=email,
+        role=chosen,
+        organisation=organisation_id,
+        password=password,
+        actor="test",
+    )
+    return email, password
