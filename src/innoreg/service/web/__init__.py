@@ -12,4 +12,7 @@ def router() -> APIRouter:
     pages = APIRouter(include_in_schema=False)
     for module in (home, law, checker, transfer, deadline):
         pages.include_router(module.router)
+    from innoreg.service.web.routes import portal
+
+    pages.include_router(portal.router())
     return pages

@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.types import Scope
 
+from innoreg.rules.money import format_money
 from innoreg.service import decisions
 from innoreg.service.web.i18n import HTML_LANG, catalogues, negotiate
 
@@ -33,6 +34,7 @@ def environment(lang: str) -> Environment:
         day=lambda v: decisions.date(v, lang),
         rate=lambda v: decisions.rate(v, lang),
         label=lambda v: v.get(lang, v.get("en", "")) if isinstance(v, dict) else v,
+        fen=lambda v: None if v is None else format_money(v),
     )
     return env
 

@@ -272,13 +272,27 @@ def _decide(request: Request, answers: dict[str, str]) -> dict[str, Any] | Respo
         error = form_errors(exc, ENGINE_FIELDS)[0]
         answers.pop(error.field, None)
         return _question_page(request, error.field, answers, [error], change=False)
-    values = decision["results"]["enterprise"]
-    trace = decision["explanations"]["enterprise"]
-    key = "support_eligible" if "support_eligible" in values else "rd_obligation_met"
     return {
         "answers": answers,
         "rows": _summary(answers, lang),
         "query": _query(answers),
+        **explanation(
+            decision,
+            decision["results"]["enterprise"],
+            decision["explanations"]["enterprise"],
+            lang,
+        ),
+    }
+
+
+def explanation(
+    decision: Mapping[str, Any], values: Mapping[str, Any], trace: Mapping[str, Any], lang: str
+) -> dict[str, Any]:
+    """What ``explanation.html`` shows of an enterprise's decision: the verdict, the shortfall,
+    the figures and the reasons linked to their paragraphs. The checker's result and the
+    portal's filing determination both render it, so they read alike."""
+    key = "support_eligible" if "support_eligible" in values else "rd_obligation_met"
+    return {
         "decision": decision,
         "values": values,
         "trace": trace,
@@ -289,7 +303,7 @@ def _decide(request: Request, answers: dict[str, str]) -> dict[str, Any] | Respo
             if "rd_intensity_required" in trace
             else trace[key]["citations"]
         ),
-        "law": law_for(decision),
+        "law": law_for(dict(decision)),
         "shown": [
             name
             for name in (

@@ -1,0 +1,153 @@
+"""The portal's fixtures: a small demo city decided on 30 June 2024 (SQLite), one app over it
+with a live server, and ONE way to be signed in as a tenant (``signed_in``).
+
+Until accounts land their sessions, ``signed_in`` uses a test-only authenticator on
+``app.state.authenticator`` that reads the principal from a cookie; it is the only place a
+test says who it is, so switching to the real ``/login`` changes this file alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from starlette.requests import Request
+from tests.service.conftest import settings
+
+from innoreg.records import schema
+from innoreg.records.db import Database
+from innoreg.records.models import AnnualFiling, Organisation, Transfer
+from innoreg.records.principal import ANONYMOUS, Principal, Role
+from innoreg.service.app import create_app
+
+DAY = dt.date(2024, 6, 30)
+COOKIE = "innoreg-test-principal"
+
+
+class CookiePrincipal:
+    """TEST ONLY: the principal named by a cookie ``role:organisation:user``."""
+
+    def authenticate(self, request: Request) -> Principal:
+        raw = request.cookies.get(COOKIE, "")
+        if not raw:
+            return ANONYMOUS
+        role, organisation, user = raw.split(":")
+        return Principal(
+            user_id=int(user),
+            role=Role(role),
+            organisation_id=int(organisation),
+            email=f"user{user}@example.org",
+            via="session",
+        )
+
+
+@dataclass
+class Tenant:
+    role: Role
+    organisation_id: int
+    user_id: int
+    name: str
+
+    @property
+    def cookie(self) -> str:
+        return f"{self.role.value}:{self.organisation_id}:{self.user_id}"
+
+
+@dataclass
+class PortalCity:
+    database: Database
+    app: Any
+    url: str
+    enterprise: Tenant
+    """An enterprise eligible for support in 2023 (it may apply)."""
+    other_enterprise: Tenant
+    """An enterprise not eligible in 2023 (another tenant to the first)."""
+    institution: Tenant
+    """A state-established university with transfers."""
+
+
+def _city(path: Path) -> Database:
+    from innoreg.records.demo import load_demo
+    from innoreg.records.repositories import BUREAU
+    from innoreg.records.workflows.bulk import decide_all
+
+    database = Database(f"sqlite:///{path}")
+    schema.upgrade(database.engine)
+    load_demo(database, enterprises=60)
+    for kind in ("filings", "transfers"):
+        for _ in decide_all(database, kind=kind, scope=BUREAU, actor="test", day=DAY).batches:
+            pass
+    return database
+
+
+def _tenants(database: Database) -> tuple[Tenant, Tenant, Tenant]:
+    with database.read() as session:
+        filings = session.scalars(
+            select(AnnualFiling).where(AnnualFiling.fiscal_year == 2023).order_by(AnnualFiling.id)
+        ).all()
+        eligible = next(f for f in filings if f.support_eligible is True)
+        other = next(f for f in filings if f.support_eligible is False)
+        holder_id = session.scalar(select(Transfer.holder_id).order_by(Transfer.id))
+        assert holder_id is not None
+        holder = session.get(Organisation, holder_id)
+        assert holder is not None
+        return (
+            Tenant(Role.ENTERPRISE_USER, eligible.organisation_id, 101, eligible.organisation.name),
+            Tenant(Role.ENTERPRISE_USER, other.organisation_id, 102, other.organisation.name),
+            Tenant(Role.INSTITUTION_USER, holder.id, 103, holder.name),
+        )
+
+
+@pytest.fixture(scope="session")
+def portal_city(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalCity]:
+    import uvicorn
+
+    database = _city(tmp_path_factory.mktemp("portal") / "city.sqlite3")
+    app = create_app(settings(database_url=str(database.url)))
+    app.state.authenticator = CookiePrincipal()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield PortalCity(database, app, f"http://127.0.0.1:{port}", *_tenants(database))
+    server.should_exit = True
+    thread.join(5)
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def signed_in(portal_city: PortalCity) -> Any:
+    """``signed_in(tenant)`` -> a TestClient signed in as ``tenant``;
+    ``signed_in(tenant, context=ctx)`` signs a Playwright browser context in."""
+
+    def sign_in(tenant: Tenant, *, context: Any = None, lang: str = "en") -> Any:
+        if context is not None:
+            context.add_cookies(
+                [
+                    {"name": COOKIE, "value": tenant.cookie, "url": portal_city.url},
+                    {"name": "lang", "value": lang, "url": portal_city.url},
+                ]
+            )
+            return context
+        client = TestClient(portal_city.app)
+        client.cookies.set(COOKIE, tenant.cookie)
+        client.cookies.set("lang", lang)
+        return client
+
+    return sign_in
