@@ -13,6 +13,7 @@ with unchanged records is not drawn again.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from decimal import Decimal
@@ -84,22 +85,29 @@ def dashboard_chart(
     png: bool = False,
 ) -> DashboardChart:
     """One chart of ``CHARTS``."""
-    table = _table(figures, name, by, lang)
-    title = f"{TITLES[name].in_(lang)}{'' if name == 'applications' else _by(by, lang)}"
+    text = chart_text(figures, name, by=by, lang=lang)
     with style(lang):
-        figure = DRAW[name](table, lang) if table.frame.height else _empty(lang)
-        figure.suptitle(title, x=0.01, ha="left", fontsize=12)
+        figure = DRAW[name](text.table, lang) if text.table.frame.height else _empty(lang)
+        figure.suptitle(text.title, x=0.01, ha="left", fontsize=12)
         figure.tight_layout()
         svg, image = rendered(figure, png=png)
+    return dataclasses.replace(text, svg=svg, png=image)
+
+
+def chart_text(
+    figures: Dashboard, name: str, *, by: Group = "district", lang: Language = "en"
+) -> DashboardChart:
+    """One chart's title, text alternative and table, without drawing it (``svg`` empty): a
+    page lists these and loads each drawing apart, so it never waits for matplotlib."""
+    table = _table(figures, name, by, lang)
     return DashboardChart(
         name=f"{name}-by-{by.replace('_', '-')}" if name != "applications" else name,
-        title=title,
+        title=f"{TITLES[name].in_(lang)}{'' if name == 'applications' else _by(by, lang)}",
         alt=alternative(name, figures, table, by, lang),
-        svg=svg,
+        svg="",
         table=table,
         headers=tuple(table.headers()),
         rows=tuple(tuple(r) for r in table.rows(lang)),
-        png=image,
     )
 
 

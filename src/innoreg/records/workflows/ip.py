@@ -21,6 +21,7 @@ from innoreg.records.determinations import (
     entity_case,
     subject_result,
 )
+from innoreg.records.errors import NotFoundError, WorkflowError
 from innoreg.records.models.determinations import Determination
 from innoreg.records.models.ip import IPAsset, IPReport
 from innoreg.records.models.notices import Notice
@@ -113,7 +114,14 @@ def may_be_implemented(as_of: dt.date) -> ColumnElement[bool]:
 
 
 def overdue_assets(
-    session: Session, *, scope: Scope, as_of: dt.date, limit: int | None = None
+    session: Session,
+    *,
+    scope: Scope,
+    as_of: dt.date,
+    limit: int | None = None,
+    offset: int = 0,
+    asset_id: int | None = None,
+    noticed: bool | None = None,
 ) -> list[OverdueAsset]:
     """Assets the government may implement or license on ``as_of`` (Luoyang art. 14): funded,
     the holder able to implement, no justifiable reason, the deadline passed, and not
@@ -135,37 +143,89 @@ def overdue_assets(
         .where(may_be_implemented(as_of), scope.where(IPAsset.organisation_id))
         .order_by(IPAsset.implementation_deadline, IPAsset.id)
     )
+    if asset_id is not None:
+        query = query.where(IPAsset.id == asset_id)
+    if noticed is not None:
+        query = query.where(Notice.id.is_not(None) if noticed else Notice.id.is_(None))
     if limit is not None:
-        query = query.limit(limit)
+        query = query.limit(limit).offset(offset)
     return [OverdueAsset(*row) for row in session.execute(query)]  # type: ignore[arg-type]
 
 
 def issue_notices(session: Session, *, scope: Scope, as_of: dt.date, actor: str) -> list[Notice]:
     """One notice per overdue asset that has none yet."""
-    notices = []
-    for item in overdue_assets(session, scope=scope, as_of=as_of):
-        if item.notice_id is not None:
-            continue
-        notice = Notice(
-            kind=NOTICE_KIND,
-            organisation_id=item.organisation_id,
-            ip_asset_id=item.asset_id,
-            determination_id=item.determination_id,
-            issued_on=as_of,
-            body=(
-                f"{item.registration_no} “{item.title}” ({item.organisation}) was not "
-                f"implemented by {item.deadline.isoformat()}: the municipal or county "
-                "government may implement it free of charge or license others "
-                "(Luoyang art. 14). 该项知识产权自"
-                + item.deadline.isoformat()
-                + "起三年期满未实施，"
-                "政府可以无偿实施，也可以许可他人有偿或者无偿实施（《洛阳市科学技术进步条例》第十四条）。"
-            ),
-        )
-        session.add(notice)
-        notices.append(notice)
+    notices = [
+        _notice(item, as_of)
+        for item in overdue_assets(session, scope=scope, as_of=as_of)
+        if item.notice_id is None
+    ]
+    session.add_all(notices)
     session.flush()
     return notices
+
+
+def issue_notice(
+    session: Session, *, scope: Scope, asset_id: int, as_of: dt.date, actor: str
+) -> Notice:
+    """The notice on one asset the government may implement on ``as_of`` (the bureau's
+    one-click notice), recorded against the asset; the one already issued if there is one.
+    An asset that is not overdue on ``as_of`` is refused, naming why."""
+    load(session, IPAsset, asset_id, scope=scope, kind="IP asset")
+    found = [
+        item
+        for item in overdue_assets(session, scope=scope, as_of=as_of, asset_id=asset_id)
+        if item.asset_id == asset_id
+    ]
+    if not found:
+        raise WorkflowError(
+            f"IP asset {asset_id} is not one the government may implement on "
+            f"{as_of.isoformat()} (Luoyang art. 14): no notice can be issued",
+            state="not_overdue",
+        )
+    item = found[0]
+    if item.notice_id is not None:
+        existing = session.get(Notice, item.notice_id)
+        assert existing is not None
+        return existing
+    notice = _notice(item, as_of)
+    session.add(notice)
+    session.flush()
+    return notice
+
+
+@dataclass(frozen=True)
+class NoticeDocument:
+    """A notice with the asset and the holder it names, as printed."""
+
+    notice: Notice
+    asset: IPAsset
+    holder: Organisation
+
+
+def notice_document(session: Session, *, scope: Scope, notice_id: int) -> NoticeDocument:
+    notice = load(session, Notice, notice_id, scope=scope, kind="notice")
+    asset = session.get(IPAsset, notice.ip_asset_id) if notice.ip_asset_id else None
+    holder = session.get(Organisation, notice.organisation_id)
+    if asset is None or holder is None:
+        raise NotFoundError("notice on an IP asset", notice_id)
+    return NoticeDocument(notice, asset, holder)
+
+
+def _notice(item: OverdueAsset, as_of: dt.date) -> Notice:
+    return Notice(
+        kind=NOTICE_KIND,
+        organisation_id=item.organisation_id,
+        ip_asset_id=item.asset_id,
+        determination_id=item.determination_id,
+        issued_on=as_of,
+        body=(
+            f"{item.registration_no} “{item.title}” ({item.organisation}) was not "
+            f"implemented by {item.deadline.isoformat()}: the municipal or county "
+            "government may implement it free of charge or license others "
+            "(Luoyang art. 14). 该项知识产权自" + item.deadline.isoformat() + "起三年期满未实施，"
+            "政府可以无偿实施，也可以许可他人有偿或者无偿实施（《洛阳市科学技术进步条例》第十四条）。"
+        ),
+    )
 
 
 @dataclass(frozen=True)

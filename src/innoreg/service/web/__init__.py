@@ -7,7 +7,7 @@ from fastapi import APIRouter
 
 
 def router() -> APIRouter:
-    from innoreg.service.web.routes import checker, deadline, home, law, transfer
+    from innoreg.service.web.routes import backoffice, checker, deadline, home, law, transfer
 
     pages = APIRouter(include_in_schema=False)
     for module in (home, law, checker, transfer, deadline):
@@ -15,4 +15,5 @@ def router() -> APIRouter:
     from innoreg.service.web.routes import portal
 
     pages.include_router(portal.router())
+    pages.include_router(backoffice.router())
     return pages
