@@ -160,9 +160,28 @@ async def http_error(request: Request, exc: Exception) -> Response:
     detail = exc.detail if isinstance(exc.detail, str) else TITLES.get(exc.status_code, "Error")
     if exc.status_code == 404 and detail == "Not Found":
         detail = "no such resource"
-    if exc.status_code == 405 and detail == "Method Not Allowed":
-        detail = f"{request.method} is not allowed here"
-    return error_response(request.scope, exc.status_code, detail, headers=exc.headers)
+    headers = exc.headers
+    if exc.status_code == 405:
+        if detail == "Method Not Allowed":
+            detail = f"{request.method} is not allowed here"
+        headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
+    return error_response(request.scope, exc.status_code, detail, headers=headers)
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route takes on this path: Starlette names only the first route's,
+    and a path such as ``/v1/filings`` has one route for GET and another for POST."""
+    from fastapi.routing import _iter_routes_with_context
+    from starlette.routing import compile_path
+
+    path = str(request.scope.get("path", ""))
+    methods: set[str] = set()
+    for route, context in _iter_routes_with_context(request.app.routes):
+        template = context.path if context is not None else getattr(route, "path", None)
+        allowed = context.methods if context is not None else getattr(route, "methods", None)
+        if template and allowed and compile_path(template)[0].match(path):
+            methods |= set(allowed)
+    return sorted(methods)
 
 
 async def server_error(request: Request, exc: Exception) -> Response:

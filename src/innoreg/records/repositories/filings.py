@@ -8,7 +8,14 @@ from sqlalchemy.orm import Session
 from innoreg.records.errors import NotFoundError
 from innoreg.records.models.determinations import Determination
 from innoreg.records.models.filings import AnnualFiling
+from innoreg.records.repositories.kinds import Kind
 from innoreg.records.repositories.scope import Scope, load
+
+FILINGS = Kind(
+    "filing",
+    AnnualFiling,
+    sorts=("id", "fiscal_year", "organisation_id", "sales_revenue", "rd_expense"),
+)
 
 
 def list_filings(session: Session, *, scope: Scope, organisation_id: int) -> list[AnnualFiling]:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from innoreg.records.credit_code import normalise_credit_code
 from innoreg.records.errors import ConstraintError, NotFoundError
 from innoreg.records.models.organisations import Certificate, Organisation
+from innoreg.records.repositories.kinds import Kind
 from innoreg.records.repositories.scope import Scope, apply_changes, load
 
 
@@ -100,3 +101,6 @@ def add_certificate(
     organisation.certificates.append(certificate)
     session.flush()
     return certificate
+
+
+ORGANISATIONS = Kind("organisation", Organisation, owner="id", sorts=("id", "name", "credit_code"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, true
+from sqlalchemy import ColumnElement, false, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from innoreg.records.errors import ConflictError, NotFoundError
@@ -18,7 +18,7 @@ class Scope:
     """``organisation_ids=None`` is the bureau, which sees every organisation; otherwise the
     caller sees only the listed organisations' records. ``reviewer_id`` narrows the bureau's
     view to what is assigned to one reviewer (the applications assigned to them and the
-    records of those applications' organisations)."""
+    records of those applications' organisations); with nothing assigned, nothing."""
 
     organisation_ids: frozenset[int] | None = None
     reviewer_id: int | None = None
@@ -27,14 +27,43 @@ class Scope:
     def organisations(cls, *ids: int) -> Scope:
         return cls(frozenset(ids))
 
-    def allows(self, organisation_id: int) -> bool:
-        return self.organisation_ids is None or organisation_id in self.organisation_ids
+    @property
+    def bureau(self) -> bool:
+        """Every organisation's records (an admin, a command-line run)."""
+        return self.organisation_ids is None and self.reviewer_id is None
 
     def where(self, column: InstrumentedAttribute[int] | Any) -> ColumnElement[bool]:
+        """The condition on an organisation-id column that keeps the scope's records."""
+        if self.reviewer_id is not None:
+            return _assigned_organisations(column, self.reviewer_id)
         if self.organisation_ids is None:
             return true()
         result: ColumnElement[bool] = column.in_(sorted(self.organisation_ids))
         return result
+
+    def reaches(self, session: Session, organisation_id: int) -> bool:
+        """Whether one organisation's records are in the scope."""
+        if self.reviewer_id is not None:
+            from sqlalchemy import literal, select
+
+            found = session.scalar(select(literal(1)).where(self.where(literal(organisation_id))))
+            return found is not None
+        return self.organisation_ids is None or organisation_id in self.organisation_ids
+
+
+def _assigned_organisations(column: Any, reviewer_id: int) -> ColumnElement[bool]:
+    """The organisations of the applications assigned to ``reviewer_id``. Fails closed: until
+    applications carry their reviewer, a reviewer reaches nothing."""
+    from innoreg.records.models.applications import Application
+
+    reviewer = getattr(Application, "reviewer_id", None)
+    if reviewer is None:
+        return false()
+    from sqlalchemy import select
+
+    assigned = select(Application.organisation_id).where(reviewer == reviewer_id)
+    result: ColumnElement[bool] = column.in_(assigned)
+    return result
 
 
 BUREAU = Scope()
@@ -51,7 +80,7 @@ def load(
 ) -> T:
     """One record by id; a record outside the scope is as absent as one that does not exist."""
     record = session.get(model, ident)
-    if record is None or not scope.allows(getattr(record, owner)):
+    if record is None or not scope.reaches(session, getattr(record, owner)):
         raise NotFoundError(kind, ident)
     return record
 

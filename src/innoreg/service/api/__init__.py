@@ -19,6 +19,9 @@ def router() -> APIRouter:
     )
 
     api = APIRouter()
+    from innoreg.service.api.routes import records
+
     for module in (evaluate, jurisdictions, acts, rules, interpretations, inputs, health, docs):
         api.include_router(module.router)
+    api.include_router(records.router())
     return api

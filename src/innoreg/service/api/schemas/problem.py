@@ -24,7 +24,7 @@ class Problem(BaseModel):
     request_id: str | None = None
 
 
-def _problem(description: str) -> dict[str, Any]:
+def problem_response(description: str) -> dict[str, Any]:
     return {
         "description": description,
         "content": {
@@ -34,11 +34,11 @@ def _problem(description: str) -> dict[str, Any]:
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: _problem("The body is not valid JSON."),
-    404: _problem("No such resource."),
-    405: _problem("The method is not allowed on this path."),
-    413: _problem("The body, or the number of entities, is over its limit."),
-    415: _problem("The body is not `application/json`."),
-    422: _problem("The request breaks the input contract; `field` names where."),
+    400: problem_response("The body is not valid JSON."),
+    404: problem_response("No such resource."),
+    405: problem_response("The method is not allowed on this path."),
+    413: problem_response("The body, or the number of entities, is over its limit."),
+    415: problem_response("The body is not `application/json`."),
+    422: problem_response("The request breaks the input contract; `field` names where."),
 }
 """Declared on every operation: any of them can answer any path with these."""
