@@ -29,6 +29,9 @@ from innoreg.records.principal import ANONYMOUS, Principal, Role
 from innoreg.service.app import create_app
 
 DAY = dt.date(2024, 6, 30)
+"""The day the demo city's records were decided."""
+PORTAL_DAY = dt.date(2025, 6, 30)
+"""The portal's day: the 2024 filings are due and none is filed yet."""
 COOKIE = "innoreg-test-principal"
 
 
@@ -72,6 +75,16 @@ class PortalCity:
     """An enterprise not eligible in 2023 (another tenant to the first)."""
     institution: Tenant
     """A state-established university with transfers."""
+    spare: list[int]
+    """Enterprises no fixture tenant uses, handed out one per test by ``new_enterprise``."""
+
+    def new_enterprise(self) -> Tenant:
+        """An enterprise of its own for a test that files (each year is filed once)."""
+        organisation_id = self.spare.pop()
+        user_id = 200 + len(self.spare)
+        return Tenant(
+            Role.ENTERPRISE_USER, organisation_id, user_id, f"enterprise {organisation_id}"
+        )
 
 
 def _city(path: Path) -> Database:
@@ -88,7 +101,7 @@ def _city(path: Path) -> Database:
     return database
 
 
-def _tenants(database: Database) -> tuple[Tenant, Tenant, Tenant]:
+def _tenants(database: Database) -> tuple[Tenant, Tenant, Tenant, list[int]]:
     with database.read() as session:
         filings = session.scalars(
             select(AnnualFiling).where(AnnualFiling.fiscal_year == 2023).order_by(AnnualFiling.id)
@@ -103,6 +116,11 @@ def _tenants(database: Database) -> tuple[Tenant, Tenant, Tenant]:
             Tenant(Role.ENTERPRISE_USER, eligible.organisation_id, 101, eligible.organisation.name),
             Tenant(Role.ENTERPRISE_USER, other.organisation_id, 102, other.organisation.name),
             Tenant(Role.INSTITUTION_USER, holder.id, 103, holder.name),
+            [
+                f.organisation_id
+                for f in filings
+                if f.organisation_id not in (eligible.organisation_id, other.organisation_id)
+            ],
         )
 
 
@@ -111,7 +129,7 @@ def portal_city(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalCity
     import uvicorn
 
     database = _city(tmp_path_factory.mktemp("portal") / "city.sqlite3")
-    app = create_app(settings(database_url=str(database.url)))
+    app = create_app(settings(database_url=str(database.url), today=PORTAL_DAY))
     app.state.authenticator = CookiePrincipal()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

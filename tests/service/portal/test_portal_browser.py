@@ -50,3 +50,85 @@ def test_portal_pages_fit_320_px(
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
     context.close()
+
+
+def tab_to(page: Any, selector: str, presses: int = 80) -> None:
+    """Press Tab until ``selector`` has the focus, as a keyboard user moves."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_filing_by_keyboard_alone(
+    context: Any, portal_city: PortalCity, signed_in: Any, lang: str
+) -> None:
+    signed_in(portal_city.new_enterprise(), context=context, lang=lang)
+    page = context.new_page()
+    page.goto("/portal/filings")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "govuk-skip-link"
+    tab_to(page, "#start-filing")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/portal/filings/2024")
+    tab_to(page, "a[href$='/figures']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/figures")
+    tab_to(page, "#sales_revenue")
+    page.keyboard.type("80,000,000")
+    tab_to(page, "#rd_expense")
+    page.keyboard.type("900,000")
+    tab_to(page, "#save-continue")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/portal/filings/2024?saved=figures")
+    tab_to(page, "a[href$='/status']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/status")
+    tab_to(page, "#above_designated_size")
+    page.keyboard.press("Space")
+    tab_to(page, "#size_class")
+    page.keyboard.press("ArrowDown")  # radios move with the arrows: large -> medium
+    tab_to(page, "#special_rd_account")
+    page.keyboard.press("Space")
+    tab_to(page, "#save-continue")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/portal/filings/2024?saved=status")
+    tab_to(page, "a[href$='/check']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/check")
+    assert not _axe(page)
+    tab_to(page, "#submit-filing")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/determination?submitted=1")
+    verdict = page.locator("#verdict").inner_text()
+    eligible = (
+        ("符合" in verdict and "不符合" not in verdict)
+        if lang == "zh"
+        else ("Eligible" in verdict and "Not eligible" not in verdict)
+    )
+    assert eligible, verdict
+    assert not _axe(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_filing_pages_are_accessible_with_errors_too(
+    context: Any, portal_city: PortalCity, signed_in: Any, lang: str
+) -> None:
+    signed_in(portal_city.new_enterprise(), context=context, lang=lang)
+    page = context.new_page()
+    for path in (
+        "/portal/filings/2024",
+        "/portal/filings/2024/figures",
+        "/portal/filings/2024/status",
+        "/portal/filings/2024/check",
+    ):
+        page.goto(path)
+        assert not _axe(page), path
+    page.goto("/portal/filings/2024/figures")
+    page.fill("#sales_revenue", "not money")
+    page.click("#save-continue")
+    assert page.title().startswith("错误：" if lang == "zh" else "Error: ")
+    assert page.locator("#sales_revenue").input_value() == "not money"
+    assert not _axe(page)

@@ -46,3 +46,64 @@ def test_filings_list_and_the_determination_explained_in_both_languages(
 def test_another_tenants_filing_year_is_not_there(portal_city: PortalCity, signed_in: Any) -> None:
     client = signed_in(portal_city.enterprise)
     assert client.get("/portal/filings/1999/determination").status_code == 404
+
+
+def test_the_filing_task_list_saves_returns_checks_and_submits(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    client = signed_in(portal_city.other_enterprise, lang="en")
+    tasks = client.get("/portal/filings/2024")
+    assert tasks.status_code == 200
+    assert tasks.text.count("Not started") >= 2 and "Cannot start yet" in tasks.text
+    # Save and come back later with one figure: in progress, the answer kept.
+    later = client.post(
+        "/portal/filings/2024/figures",
+        data={"sales_revenue": "12,000,000", "rd_expense": "", "action": "later"},
+        follow_redirects=False,
+    )
+    assert later.status_code == 303
+    assert "In progress" in client.get("/portal/filings/2024").text
+    assert 'value="12000000.00"' in client.get("/portal/filings/2024/figures").text
+    # Save and continue without the R&D expense: an error summary, the answer kept.
+    wrong = client.post(
+        "/portal/filings/2024/figures",
+        data={"sales_revenue": "12,000,000", "rd_expense": "lots", "action": "continue"},
+    )
+    assert wrong.status_code == 200 and "There is a problem" in wrong.text
+    assert 'href="#rd_expense"' in wrong.text and 'value="lots"' in wrong.text
+    assert "<title>Error: " in wrong.text
+    client.post(
+        "/portal/filings/2024/figures",
+        data={"sales_revenue": "12,000,000", "rd_expense": "60,000", "action": "continue"},
+    )
+    client.post(
+        "/portal/filings/2024/status",
+        data={
+            "above_designated_size": "yes",
+            "size_class": "small",
+            "special_rd_account": "no",
+            "action": "continue",
+        },
+    )
+    check = client.get("/portal/filings/2024/check")
+    assert "12,000,000.00 yuan" in check.text and "Submit the filing" in check.text
+    decided = client.post("/portal/filings/2024/check", data={})
+    assert decided.status_code == 200
+    assert "Not eligible for municipal support" in decided.text
+    assert "60,000.00 yuan" in decided.text  # 1 % of 12 M is 120,000: 60,000 short
+    again = client.get("/portal/filings/2024", follow_redirects=False)
+    assert again.status_code == 303 and again.headers["location"].endswith("/determination")
+
+
+def test_a_filing_cannot_be_submitted_with_sections_missing(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    client = signed_in(portal_city.institution, lang="en")
+    client.post(
+        "/portal/filings/2024/figures",
+        data={"sales_revenue": "1000", "rd_expense": "10", "action": "continue"},
+    )
+    check = client.get("/portal/filings/2024/check")
+    assert "Submit the filing" not in check.text
+    refused = client.post("/portal/filings/2024/check", data={})
+    assert refused.status_code == 409

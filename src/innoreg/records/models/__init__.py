@@ -7,7 +7,8 @@ from innoreg.records.models.audit import AuditEntry, AuditHead
 from innoreg.records.models.awards import Award
 from innoreg.records.models.base import Base
 from innoreg.records.models.determinations import ActFact, Determination
-from innoreg.records.models.filings import AnnualFiling
+from innoreg.records.models.feeds import CalendarFeed
+from innoreg.records.models.filings import AnnualFiling, FilingDraft
 from innoreg.records.models.ip import IPAsset, IPEvent, IPReport
 from innoreg.records.models.notices import Notice
 from innoreg.records.models.organisations import Certificate, Organisation
@@ -27,8 +28,10 @@ __all__ = [
     "AuditHead",
     "Award",
     "Base",
+    "CalendarFeed",
     "Certificate",
     "Determination",
+    "FilingDraft",
     "FundedProject",
     "IPAsset",
     "IPEvent",

@@ -1,13 +1,17 @@
-"""Annual enterprise filings: one fiscal year's figures, in fen."""
+"""Annual enterprise filings: one fiscal year's figures, in fen; and the drafts the portal
+keeps while a filing is being prepared."""
 
 from __future__ import annotations
 
-from sqlalchemy import CheckConstraint, ForeignKey, UniqueConstraint
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from innoreg.records.models.base import Base, Versioned, choice
 from innoreg.records.models.organisations import Organisation
-from innoreg.records.types import Fen
+from innoreg.records.types import Fen, UTCDateTime
 
 SIZE_CLASSES = ("large", "medium", "small", "micro")
 
@@ -44,3 +48,20 @@ class AnnualFiling(Versioned, Base):
         ),
         CheckConstraint("fiscal_year BETWEEN 1990 AND 2100", name="fiscal_year_plausible"),
     )
+
+
+class FilingDraft(Versioned, Base):
+    """A filing being prepared in the portal: the answers saved so far, kept between visits
+    (save and come back later) until it is submitted and becomes an ``AnnualFiling``."""
+
+    __tablename__ = "filing_drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"), index=True)
+    fiscal_year: Mapped[int]
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """Answer name -> the value as the engine reads it (yuan as a decimal string, yes/no)."""
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+    __table_args__ = (UniqueConstraint("organisation_id", "fiscal_year"),)

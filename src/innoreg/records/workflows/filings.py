@@ -67,3 +67,67 @@ def copy_figures(filing: AnnualFiling, values: dict[str, Any]) -> None:
 
 def _fen(value: object) -> int | None:
     return None if value is None else parse_money(value)
+
+
+FILING_ANSWERS = (
+    "sales_revenue",
+    "rd_expense",
+    "rd_expense_q4",
+    "above_designated_size",
+    "size_class",
+    "special_rd_account",
+)
+REQUIRED_ANSWERS = ("sales_revenue", "rd_expense", "above_designated_size", "size_class")
+
+
+def submit_draft(
+    session: Session,
+    *,
+    scope: Scope,
+    organisation_id: int,
+    fiscal_year: int,
+    actor: str,
+    day: dt.date | None = None,
+    expected_version: int | None = None,
+) -> Determination:
+    """Make the draft the year's filing and decide it: the answers become an
+    ``AnnualFiling``, the draft is gone, and the determination is stored (one transaction)."""
+    from innoreg.records.errors import NotFoundError, WorkflowError
+    from innoreg.records.repositories.filings import filing_for_year, get_draft
+
+    draft = get_draft(
+        session, scope=scope, organisation_id=organisation_id, fiscal_year=fiscal_year
+    )
+    if draft is None:
+        raise NotFoundError("filing draft", f"{organisation_id}/{fiscal_year}")
+    if expected_version is not None and draft.version != expected_version:
+        from innoreg.records.repositories.scope import apply_changes
+
+        apply_changes(draft, {}, expected_version=expected_version, kind="filing draft")
+    if filing_for_year(
+        session, scope=scope, organisation_id=organisation_id, fiscal_year=fiscal_year
+    ):
+        raise WorkflowError(f"the filing for {fiscal_year} is already submitted", state="filed")
+    answers = draft.answers
+    missing = [name for name in REQUIRED_ANSWERS if answers.get(name) in (None, "")]
+    if missing:
+        raise WorkflowError(
+            f"the filing for {fiscal_year} cannot be submitted: {', '.join(missing)} "
+            "not answered yet",
+            state="draft",
+        )
+    q4 = answers.get("rd_expense_q4")
+    filing = AnnualFiling(
+        organisation_id=organisation_id,
+        fiscal_year=fiscal_year,
+        sales_revenue=parse_money(answers["sales_revenue"]),
+        rd_expense=parse_money(answers["rd_expense"]),
+        rd_expense_q4=None if q4 in (None, "") else parse_money(q4),
+        above_designated_size=answers["above_designated_size"] == "yes",
+        size_class=answers["size_class"],
+        special_rd_account=answers.get("special_rd_account") == "yes",
+    )
+    session.add(filing)
+    session.delete(draft)
+    session.flush()
+    return decide_filing(session, scope=scope, filing_id=filing.id, actor=actor, day=day)

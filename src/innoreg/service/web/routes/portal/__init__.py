@@ -19,9 +19,9 @@ WRITES = [guard(WRITE)]
 
 
 def router() -> APIRouter:
-    from innoreg.service.web.routes.portal import filings, organisation
+    from innoreg.service.web.routes.portal import filing_tasks, filings, organisation
 
     pages = APIRouter()
-    for module in (organisation, filings):
+    for module in (organisation, filings, filing_tasks):
         pages.include_router(module.router)
     return pages
