@@ -98,7 +98,7 @@ def save_draft_answers(
 ) -> FilingDraft:
     """Keep ``answers`` on the draft (made on first save), forget the names in ``forget``;
     a save made on a stale version is refused (two people on one filing)."""
-    if not scope.allows(organisation_id):
+    if not scope.reaches(session, organisation_id):
         raise NotFoundError("organisation", organisation_id)
     draft = get_draft(
         session, scope=scope, organisation_id=organisation_id, fiscal_year=fiscal_year
