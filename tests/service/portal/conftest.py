@@ -80,11 +80,28 @@ class PortalCity:
 
     def new_enterprise(self) -> Tenant:
         """An enterprise of its own for a test that files (each year is filed once)."""
-        organisation_id = self.spare.pop()
-        user_id = 200 + len(self.spare)
-        return Tenant(
-            Role.ENTERPRISE_USER, organisation_id, user_id, f"enterprise {organisation_id}"
-        )
+        return _account(self.database, Role.ENTERPRISE_USER, self.spare.pop())
+
+
+PASSWORD = "correct horse battery staple 42"
+
+
+def _account(database: Database, role: Role, organisation_id: int) -> Tenant:
+    """A real account (the accounts' own ``create_user``) of ``role`` in the organisation."""
+    from innoreg.records.accounts.users import create_user
+
+    account = create_user(
+        database,
+        email=f"{role.value}.{organisation_id}@example.org",
+        role=role,
+        password=PASSWORD,
+        organisation=organisation_id,
+        actor="test",
+    )
+    with database.read() as session:
+        organisation = session.get(Organisation, organisation_id)
+        assert organisation is not None
+        return Tenant(role, organisation_id, account.id, organisation.name)
 
 
 def _city(path: Path) -> Database:
@@ -106,22 +123,17 @@ def _tenants(database: Database) -> tuple[Tenant, Tenant, Tenant, list[int]]:
         filings = session.scalars(
             select(AnnualFiling).where(AnnualFiling.fiscal_year == 2023).order_by(AnnualFiling.id)
         ).all()
-        eligible = next(f for f in filings if f.support_eligible is True)
-        other = next(f for f in filings if f.support_eligible is False)
-        holder_id = session.scalar(select(Transfer.holder_id).order_by(Transfer.id))
-        assert holder_id is not None
-        holder = session.get(Organisation, holder_id)
+        eligible = next(f.organisation_id for f in filings if f.support_eligible is True)
+        other = next(f.organisation_id for f in filings if f.support_eligible is False)
+        holder = session.scalar(select(Transfer.holder_id).order_by(Transfer.id))
         assert holder is not None
-        return (
-            Tenant(Role.ENTERPRISE_USER, eligible.organisation_id, 101, eligible.organisation.name),
-            Tenant(Role.ENTERPRISE_USER, other.organisation_id, 102, other.organisation.name),
-            Tenant(Role.INSTITUTION_USER, holder.id, 103, holder.name),
-            [
-                f.organisation_id
-                for f in filings
-                if f.organisation_id not in (eligible.organisation_id, other.organisation_id)
-            ],
-        )
+        spare = [f.organisation_id for f in filings if f.organisation_id not in (eligible, other)]
+    return (
+        _account(database, Role.ENTERPRISE_USER, eligible),
+        _account(database, Role.ENTERPRISE_USER, other),
+        _account(database, Role.INSTITUTION_USER, holder),
+        spare,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,8 @@ PAGES = [
     "/portal",
     "/portal/filings",
     "/portal/filings/2023/determination",
+    "/portal/ip",
+    "/portal/calendar",
 ]
 
 
@@ -37,6 +39,34 @@ def test_no_serious_accessibility_violation_on_any_portal_page(
         assert page.title()
         violations = _axe(page)
         assert not violations, (path, [(v["id"], v["nodes"][0]["html"]) for v in violations])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_institution_files_an_ip_report_and_makes_its_feed(
+    context: Any, portal_city: PortalCity, signed_in: Any, lang: str
+) -> None:
+    signed_in(portal_city.institution, context=context, lang=lang)
+    page = context.new_page()
+    page.goto("/portal/ip")
+    assert not _axe(page)
+    page.click("#ip-assets tbody tr:has(.govuk-tag--red, .govuk-tag--yellow) th a")
+    assert not _axe(page), page.url
+    page.click("#file-report")
+    assert page.title().startswith("错误：" if lang == "zh" else "Error: ")
+    assert not _axe(page), page.url
+    page.check("#year")
+    page.fill(
+        "#summary", "实施许可一项；年费已缴。" if lang == "zh" else "Licensed once; fees paid."
+    )
+    page.click("#file-report")
+    assert page.locator("#filed").is_visible()
+    page.goto("/portal/calendar")
+    page.click("#new-feed")
+    address = page.locator("#feed-address").inner_text()
+    assert address.endswith(".ics")
+    assert not _axe(page)
+    feed = page.request.get(address)
+    assert feed.ok and "BEGIN:VEVENT" in feed.text()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

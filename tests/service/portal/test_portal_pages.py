@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -107,3 +108,68 @@ def test_a_filing_cannot_be_submitted_with_sections_missing(
     assert "Submit the filing" not in check.text
     refused = client.post("/portal/filings/2024/check", data={})
     assert refused.status_code == 409
+
+
+def test_ip_assets_show_deadlines_and_a_report_can_be_filed(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    from sqlalchemy import select
+
+    from innoreg.records.models import IPAsset
+
+    tenant = portal_city.institution
+    with portal_city.database.read() as session:
+        asset = session.scalars(
+            select(IPAsset)
+            .where(
+                IPAsset.organisation_id == tenant.organisation_id,
+                IPAsset.fiscally_funded.is_(True),
+                IPAsset.rights_obtained_on < dt.date(2024, 1, 1),
+            )
+            .order_by(IPAsset.id)
+        ).first()
+    assert asset is not None
+    client = signed_in(tenant, lang="en")
+    listing = client.get("/portal/ip")
+    assert asset.registration_no in listing.text and "Annual reports" in listing.text
+    page = client.get(f"/portal/ip/{asset.id}")
+    assert "File an annual report" in page.text
+    empty = client.post(f"/portal/ip/{asset.id}/reports", data={"year": "2024"})
+    assert "There is a problem" in empty.text and 'href="#summary"' in empty.text
+    filed = client.post(
+        f"/portal/ip/{asset.id}/reports",
+        data={"year": "2024", "summary": "Licensed to a Luoyang bearing maker; fees paid."},
+    )
+    assert filed.status_code == 200 and "Your report on 2024 is filed." in filed.text
+    twice = client.post(f"/portal/ip/{asset.id}/reports", data={"year": "2024", "summary": "again"})
+    assert "already filed" in twice.text
+    other = signed_in(portal_city.enterprise)
+    assert other.get(f"/portal/ip/{asset.id}").status_code == 404
+    refused = other.post(f"/portal/ip/{asset.id}/reports", data={"year": "2023", "summary": "x"})
+    assert refused.status_code == 404
+
+
+def test_the_calendar_feed_is_secret_personal_and_revocable(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    import re
+
+    client = signed_in(portal_city.institution, lang="en")
+    made = client.post("/portal/calendar", data={"action": "new"})
+    address = re.search(r'id="feed-address"[^>]*>([^<]+)<', made.text)
+    assert address is not None
+    path = address.group(1).split("://", 1)[1].split("/", 1)[1]
+    anonymous = TestClient(portal_city.app)
+    feed = anonymous.get("/" + path)
+    assert feed.status_code == 200
+    assert feed.headers["content-type"].startswith("text/calendar")
+    assert feed.text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in feed.text
+    assert "Implementation deadline" in feed.text or "IP annual report" in feed.text
+    assert anonymous.get("/" + path[:-8] + "AAAAAAA.ics").status_code == 401
+    renewed = client.post("/portal/calendar", data={"action": "new"})
+    assert anonymous.get("/" + path).status_code == 401  # the old address stops working
+    assert "feed-address" in renewed.text
+    client.post("/portal/calendar", data={"action": "revoke"})
+    new_path = re.search(r'id="feed-address"[^>]*>([^<]+)<', renewed.text)
+    assert new_path is not None
+    assert anonymous.get("/" + new_path.group(1).split("/", 3)[3]).status_code == 401

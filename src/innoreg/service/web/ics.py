@@ -24,21 +24,30 @@ def _fold(line: str) -> str:
 
 
 def calendar(day: dt.date, summary: str, source: str) -> str:
-    uid = hashlib.sha256(f"{day.isoformat()}|{summary}".encode()).hexdigest()[:24]
+    return calendar_of([(day, summary, source)])
+
+
+def calendar_of(events: list[tuple[dt.date, str, str]], name: str = "IP deadline") -> str:
+    """One all-day event per (day, summary, description); a stable UID per event, so that a
+    subscribed calendar updates an event rather than adding it twice."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//innoreg//IP deadline//EN",
+        f"PRODID:-//innoreg//{name}//EN",
         "CALSCALE:GREGORIAN",
-        "BEGIN:VEVENT",
-        f"UID:{uid}@innoreg",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-        f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-        f"SUMMARY:{_escape(summary)}",
-        f"DESCRIPTION:{_escape(source)}",
-        "END:VEVENT",
-        "END:VCALENDAR",
     ]
+    for day, summary, source in events:
+        uid = hashlib.sha256(f"{day.isoformat()}|{summary}".encode()).hexdigest()[:24]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}@innoreg",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_escape(summary)}",
+            f"DESCRIPTION:{_escape(source)}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"

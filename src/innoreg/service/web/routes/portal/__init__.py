@@ -19,9 +19,15 @@ WRITES = [guard(WRITE)]
 
 
 def router() -> APIRouter:
-    from innoreg.service.web.routes.portal import filing_tasks, filings, organisation
+    from innoreg.service.web.routes.portal import (
+        calendar,
+        filing_tasks,
+        filings,
+        ip,
+        organisation,
+    )
 
     pages = APIRouter()
-    for module in (organisation, filings, filing_tasks):
+    for module in (organisation, filings, filing_tasks, calendar, ip):
         pages.include_router(module.router)
     return pages
