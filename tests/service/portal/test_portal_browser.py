@@ -162,3 +162,67 @@ def test_filing_pages_are_accessible_with_errors_too(
     assert page.title().startswith("错误：" if lang == "zh" else "Error: ")
     assert page.locator("#sales_revenue").input_value() == "not money"
     assert not _axe(page)
+
+
+def _fill_transfer(page: Any, cash: tuple[str, str]) -> None:
+    page.fill("#achievement", "轴承钢热处理工艺")
+    page.check("#mode-license")
+    page.fill("#concluded_on-day", "1")
+    page.fill("#concluded_on-month", "3")
+    page.fill("#concluded_on-year", "2025")
+    page.check("#fiscally_funded")
+    page.check("#has_reward_rules-no")
+    page.fill("#net_income", "2,000,000")
+    page.fill("#name-0", "王芳")
+    page.fill("#cash-0", cash[0])
+    page.fill("#name-1", "李雷")
+    page.fill("#cash-1", cash[1])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_reward_plan_is_checked_as_it_is_typed(
+    context: Any, portal_city: PortalCity, signed_in: Any, lang: str
+) -> None:
+    signed_in(portal_city.institution, context=context, lang=lang)
+    page = context.new_page()
+    page.goto("/portal/transfers")
+    assert not _axe(page)
+    page.click("#new-transfer")
+    assert not _axe(page)
+    _fill_transfer(page, ("300,000", "100,000"))
+    minimum = page.locator("#reward-check #minimum")
+    minimum.wait_for()
+    assert "1,000,000.00" in minimum.inner_text()
+    assert page.locator("#reward-check .innoreg-verdict--no").is_visible()
+    assert not _axe(page)
+    page.fill("#cash-0", "900,000")  # 900,000 + 100,000 = 50 % of the net income
+    page.locator("#reward-check .innoreg-verdict--yes").wait_for()
+    page.click("#save-transfer")
+    assert "王芳" in page.locator("#shares").inner_text()
+    assert not _axe(page)
+
+
+def test_a_too_low_reward_without_javascript_at_320_px_and_why(
+    browser: Any, portal_city: PortalCity, signed_in: Any
+) -> None:
+    context = browser.new_context(
+        base_url=portal_city.url, java_script_enabled=False, viewport={"width": 320, "height": 640}
+    )
+    signed_in(portal_city.institution, context=context, lang="en")
+    page = context.new_page()
+    page.goto("/portal/transfers/new")
+    _fill_transfer(page, ("300,000", "100,000"))
+    page.click("#check-reward")
+    assert "The reward is below the least reward the law requires." in page.inner_text(
+        "#reward-check"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.click("#save-transfer")
+    page.click("#make-final")
+    assert page.locator("#error-summary").is_visible()
+    assert "1000000.00" in page.inner_text("#error-summary") or "1,000,000" in page.inner_text(
+        "#error-summary"
+    )
+    assert page.locator("#state").inner_text() == "Draft"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()

@@ -173,3 +173,56 @@ def test_the_calendar_feed_is_secret_personal_and_revocable(
     new_path = re.search(r'id="feed-address"[^>]*>([^<]+)<', renewed.text)
     assert new_path is not None
     assert anonymous.get("/" + new_path.group(1).split("/", 3)[3]).status_code == 401
+
+
+TRANSFER = {
+    "achievement": "A bearing steel heat treatment",
+    "counterparty": "Luoyang Bearing Co.",
+    "mode": "license",
+    "concluded_on-day": "1",
+    "concluded_on-month": "3",
+    "concluded_on-year": "2025",
+    "fiscally_funded": "yes",
+    "has_reward_rules": "no",
+    "net_income": "2,000,000",
+    "equity_total": "",
+    "rows": "2",
+    "name-0": "Wang Fang",
+    "role-0": "inventor",
+    "cash-0": "300,000",
+    "name-1": "Li Lei",
+    "cash-1": "100,000",
+}
+
+
+def test_an_institution_records_a_transfer_whose_reward_is_too_low_and_sees_why(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    client = signed_in(portal_city.institution, lang="en")
+    fragment = client.post("/portal/transfers/check", data=TRANSFER)
+    assert "below the least reward" in fragment.text and "1,000,000.00" in fragment.text
+    assert "<html" not in fragment.text  # a fragment for htmx to swap in
+    checked = client.post("/portal/transfers/new", data={**TRANSFER, "action": "check"})
+    assert "<html" in checked.text and "below the least reward" in checked.text
+    added = client.post("/portal/transfers/new", data={**TRANSFER, "action": "add"})
+    assert 'id="share-2"' in added.text and 'value="Wang Fang"' in added.text
+    saved = client.post("/portal/transfers/new", data={**TRANSFER, "action": "save"})
+    assert saved.status_code == 200 and "Wang Fang" in saved.text
+    assert "below the least reward" in saved.text
+    final = client.post(saved.url.path + "/final")
+    assert "This transfer cannot be made final" in final.text
+    assert "Draft" in final.text
+    other = signed_in(portal_city.enterprise)
+    assert other.get(saved.url.path).status_code == 404
+    assert "Wang Fang" not in other.get("/portal/transfers").text
+
+
+def test_a_reward_that_meets_the_minimum_makes_the_transfer_final(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    client = signed_in(portal_city.institution, lang="zh")
+    enough = {**TRANSFER, "cash-0": "700,000", "cash-1": "300,000", "action": "save"}
+    saved = client.post("/portal/transfers/new", data=enough)
+    final = client.post(saved.url.path + "/final")
+    assert final.status_code == 200
+    assert '<dd class="govuk-summary-list__value" id="state">已定稿</dd>' in final.text

@@ -51,19 +51,21 @@ def transfer(request: Request) -> Response:
         "on": {p: raw.get(f"on-{p}", "") for p in ("day", "month", "year")},
     }
     if "calculate" in raw:
-        case, errors = _case(raw)
+        case, errors = case_from(raw)
         if not errors:
             try:
                 decision = decisions.for_page(case, lang)
             except InnoregError as exc:
                 errors = form_errors(exc, ENGINE_FIELDS)
             else:
-                context.update(_result(decision))
+                context.update(result_context(decision))
         context["errors"] = errors
     return render(request, "transfer.html", context, title_error=bool(context["errors"]))
 
 
-def _case(raw: dict[str, str]) -> tuple[dict[str, Any], list[FieldError]]:
+def case_from(raw: dict[str, str]) -> tuple[dict[str, Any], list[FieldError]]:
+    """The case the answers make (the calculator's, or the portal's transfer form with the
+    holder's facts filled from the records), and every answer that does not hold."""
     entity: dict[str, Any] = {"id": "transfer"}
     errors: list[FieldError] = []
     parsers: dict[str, Callable[[str | None, str], Any]] = {
@@ -90,7 +92,8 @@ def _case(raw: dict[str, str]) -> tuple[dict[str, Any], list[FieldError]]:
     return {"jurisdiction": "cn-ha-luoyang", "date": on, "transfers": [entity]}, errors
 
 
-def _result(decision: dict[str, Any]) -> dict[str, Any]:
+def result_context(decision: dict[str, Any]) -> dict[str, Any]:
+    """What ``transfer_result.html`` shows of a decided transfer (calculator and portal)."""
     values = decision["results"]["transfer"]
     trace = decision["explanations"]["transfer"]
     minimum = trace["transfer_reward_minimum"]

@@ -25,9 +25,10 @@ def router() -> APIRouter:
         filings,
         ip,
         organisation,
+        transfers,
     )
 
     pages = APIRouter()
-    for module in (organisation, filings, filing_tasks, calendar, ip):
+    for module in (organisation, filings, filing_tasks, calendar, ip, transfers):
         pages.include_router(module.router)
     return pages
