@@ -31,7 +31,13 @@ USERS = {
     Role.BUREAU_ADMIN: Principal(1, Role.BUREAU_ADMIN, email="admin@bureau.test", via="session"),
     Role.REVIEWER: Principal(2, Role.REVIEWER, email="reviewer@bureau.test", via="session"),
 }
-"""The principals tests sign in as (another reviewer: user 3)."""
+"""The principals tests sign in as (another reviewer: user 3, other@bureau.test)."""
+ACCOUNTS = (
+    ("admin@bureau.test", Role.BUREAU_ADMIN),
+    ("reviewer@bureau.test", Role.REVIEWER),
+    ("other@bureau.test", Role.REVIEWER),
+)
+PASSWORD = "correct horse battery staple 7"
 
 
 class CookieAuthenticator:
@@ -45,7 +51,8 @@ class CookieAuthenticator:
             return ANONYMOUS
         organisation = int(parts[2]) if len(parts) == 3 else None
         user = int(parts[1])
-        return Principal(user, Role(parts[0]), organisation, f"user{user}@bureau.test", "session")
+        email = ACCOUNTS[user - 1][0] if 0 < user <= len(ACCOUNTS) else f"user{user}@org.test"
+        return Principal(user, Role(parts[0]), organisation, email, "session")
 
 
 @pytest.fixture(scope="session")
@@ -60,6 +67,10 @@ def city_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     database = Database(f"sqlite:///{path}")
     schema.upgrade(database.engine)
     load_demo(database, enterprises=ENTERPRISES)
+    from innoreg.records.accounts.users import create_user
+
+    for email, role in ACCOUNTS:
+        create_user(database, email=email, role=role, password=PASSWORD, actor="test")
     for kind in ("filings", "transfers"):
         for _ in decide_all(database, kind=kind, scope=BUREAU, actor="test", day=DAY).batches:
             pass

@@ -8,12 +8,17 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
+from sqlalchemy import select
 from tests.service.test_browser import _axe
 
+from innoreg.records.models.applications import Application
 from innoreg.records.principal import Role
 
 PERIOD = "fiscal_year=2023&as_of-day=30&as_of-month=6&as_of-year=2024"
 PAGES = [
+    "/back-office/review",
+    "/back-office/review?state=submitted&district=x&fiscal_year=2023&q=洛阳",
     f"/back-office/dashboard?{PERIOD}",
     f"/back-office/dashboard?{PERIOD}&by=size_class",
     "/back-office/dashboard?fiscal_year=x&as_of-day=40&as_of-month=1&as_of-year=2024",
@@ -22,18 +27,74 @@ PAGES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def assigned(bureau_app: FastAPI) -> int:
+    """A submitted application assigned to the reviewer (user 2) for these tests."""
+    from innoreg.records.repositories import BUREAU
+    from innoreg.records.workflows.review import assign
+
+    database = bureau_app.state.database.get()
+    with database.read() as session:
+        found = session.scalars(
+            select(Application.id)
+            .where(Application.state == "submitted", Application.reviewer_id.is_(None))
+            .order_by(Application.id.desc())
+        ).first()
+    assert found is not None
+    with database.write(actor="test") as session:
+        assign(session, scope=BUREAU, application_id=found, reviewer_id=2, actor="test")
+    return found
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("role", [Role.REVIEWER, Role.BUREAU_ADMIN])
 def test_no_serious_accessibility_violation_on_any_back_office_page(
-    bureau_page: Callable[..., Any], role: Role, lang: str
+    bureau_page: Callable[..., Any], role: Role, lang: str, assigned: int
 ) -> None:
     page = bureau_page(role, lang=lang)
-    for path in PAGES:
+    for path in [*PAGES, f"/back-office/review/{assigned}"]:
         page.goto(path)
         assert page.locator("html").get_attribute("lang") == ("zh-CN" if lang == "zh" else "en")
         assert page.title()
         violations = _axe(page)
         assert not violations, (path, [(v["id"], v["nodes"][0]["html"]) for v in violations])
+    page.goto(f"/back-office/review/{assigned}")
+    page.check("input[name=move][value=returned]")
+    page.click("form[action$='/move'] button[type=submit]")
+    assert page.title().startswith("错误：" if lang == "zh" else "Error: ")
+    assert page.locator("input[name=move][value=returned]").is_checked()
+    assert not _axe(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bureau_assigns_and_the_reviewer_returns_then_approves(
+    bureau_page: Callable[..., Any], bureau_app: FastAPI, lang: str
+) -> None:
+    with bureau_app.state.database.get().read() as session:
+        application = session.scalars(
+            select(Application.id)
+            .where(Application.state == "submitted", Application.reviewer_id.is_(None))
+            .order_by(Application.id)
+        ).first()
+    admin = bureau_page(Role.BUREAU_ADMIN, lang=lang)
+    admin.goto("/back-office/review")
+    admin.select_option("#state", "submitted")
+    admin.select_option("#assigned", "none")
+    admin.click("form[action='/back-office/review'] button[type=submit]")
+    admin.click(f"a[href='/back-office/review/{application}']")
+    admin.select_option("#reviewer", "2")
+    admin.click("form[action$='/assign'] button[type=submit]")
+    assert "reviewer@bureau.test" in admin.locator("#assigned-reviewer").inner_text()
+    reviewer = bureau_page(Role.REVIEWER, lang=lang)
+    reviewer.goto("/back-office/review")
+    reviewer.click(f"a[href='/back-office/review/{application}']")
+    reviewer.check("input[name=move][value=returned]")
+    reason = "请补充研发费用辅助账" if lang == "zh" else "Add the R&D expense ledger"
+    reviewer.fill("#reason", reason)
+    reviewer.click("form[action$='/move'] button[type=submit]")
+    history = reviewer.locator("#history").inner_text()
+    assert reason in history and ("退回修改" if lang == "zh" else "Returned for changes") in history
+    assert reviewer.locator("#done").is_visible()
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -85,3 +85,23 @@ def test_the_as_of_day_changes_the_figures(sign_in: Callable[..., TestClient]) -
 def _table(html: str, name: str) -> str:
     start = html.index(f'id="{name}-table"')
     return html[start : html.index("</table>", start)]
+
+
+def test_charts_drawn_at_once_on_several_threads_are_the_charts_drawn_alone(
+    sign_in: Callable[..., TestClient],
+) -> None:
+    """matplotlib's settings are the process's: drawings requested together (as a browser
+    does) must not mix fonts — a Chinese chart keeps its glyphs."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from innoreg.batch.report.dashboard_charts import CHARTS, dashboard_chart
+
+    admin = sign_in(Role.BUREAU_ADMIN)
+    admin.cookies.set("lang", "zh")
+    addresses = [f"/back-office/dashboard/charts/{name}.svg?{QUERY}" for name in CHARTS]
+    dashboard_chart.cache_clear()
+    alone = [admin.get(address).text for address in addresses]
+    dashboard_chart.cache_clear()
+    with ThreadPoolExecutor(len(addresses)) as pool:
+        together = [r.text for r in pool.map(admin.get, addresses)]
+    assert together == alone

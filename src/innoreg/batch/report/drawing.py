@@ -6,6 +6,7 @@ for counts and money (yuan, or 万元 for Chinese readers)."""
 from __future__ import annotations
 
 import io
+import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +19,9 @@ from innoreg.labels import Label, Language
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
+_DRAWING = threading.RLock()
+"""matplotlib's settings and the warnings filters are the process's: one chart is drawn at a
+time (a server draws charts on several threads; two at once would mix their fonts)."""
 YUAN = Label("yuan", "万元")
 """The unit money is drawn in: yuan, or 万元 (ten thousand yuan) for Chinese readers."""
 
@@ -40,7 +44,11 @@ def style(lang: Language) -> Iterator[None]:
         "axes.spines.right": False,
         "font.size": 10,
     }
-    with rc_context(settings), warnings.catch_warnings(record=True) as caught:  # type: ignore[arg-type]
+    with (
+        _DRAWING,
+        rc_context(settings),  # type: ignore[arg-type]
+        warnings.catch_warnings(record=True) as caught,
+    ):
         warnings.simplefilter("always")
         yield
     missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]

@@ -2,7 +2,11 @@
 on ``Base.metadata`` (what the migrations are checked against)."""
 
 from innoreg.records.models.accounts import AccountEvent, ApiToken, User, WebSession
-from innoreg.records.models.applications import Application, ApplicationTransition
+from innoreg.records.models.applications import (
+    Application,
+    ApplicationAssignment,
+    ApplicationTransition,
+)
 from innoreg.records.models.audit import AuditEntry, AuditHead
 from innoreg.records.models.awards import Award
 from innoreg.records.models.base import Base
@@ -23,6 +27,7 @@ __all__ = [
     "AnnualFiling",
     "ApiToken",
     "Application",
+    "ApplicationAssignment",
     "ApplicationTransition",
     "AuditEntry",
     "AuditHead",

@@ -25,10 +25,17 @@ class Application(Versioned, Base):
         choice("application_state", APPLICATION_STATES), default="draft", index=True
     )
     determination_id: Mapped[int | None] = mapped_column(ForeignKey("determinations.id"))
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    """The reviewer it is assigned to (their scope reaches it); None until the bureau assigns."""
     transitions: Mapped[list[ApplicationTransition]] = relationship(
         back_populates="application",
         cascade="all, delete-orphan",
         order_by="ApplicationTransition.id",
+    )
+    assignments: Mapped[list[ApplicationAssignment]] = relationship(
+        back_populates="application",
+        cascade="all, delete-orphan",
+        order_by="ApplicationAssignment.id",
     )
 
 
@@ -45,3 +52,18 @@ class ApplicationTransition(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     reason: Mapped[str] = mapped_column(String(1000), default="")
     application: Mapped[Application] = relationship(back_populates="transitions")
+
+
+class ApplicationAssignment(Base):
+    """Who assigned an application to which reviewer, and when (None: taken off anyone)."""
+
+    __tablename__ = "application_assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    actor: Mapped[str] = mapped_column(String(200))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    application: Mapped[Application] = relationship(back_populates="assignments")

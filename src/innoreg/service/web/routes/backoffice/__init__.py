@@ -1,5 +1,5 @@
 """The bureau's back office (reviewers and the bureau's admin), one module per job: the
-dashboard, overdue IP and its notices. Every route declares its policy (``common``); the
+review queue, overdue IP and its notices, the dashboard. Every route declares its policy (``common``); the
 records are read through the caller's scope."""
 
 from __future__ import annotations
@@ -8,9 +8,9 @@ from fastapi import APIRouter
 
 
 def router() -> APIRouter:
-    from innoreg.service.web.routes.backoffice import dashboard, overdue_ip
+    from innoreg.service.web.routes.backoffice import dashboard, overdue_ip, review
 
     office = APIRouter()
-    for module in (dashboard, overdue_ip):
+    for module in (review, overdue_ip, dashboard):
         office.include_router(module.router)
     return office

@@ -16,7 +16,7 @@ from innoreg.records.principal import Principal, Role
 from innoreg.service.auth.policy import Policy, current_principal, guard
 from innoreg.service.web import forms
 from innoreg.service.web.forms import N_, FieldError, Invalid
-from innoreg.service.web.render import render
+from innoreg.service.web.render import language, render
 
 STAFF = (Role.REVIEWER, Role.BUREAU_ADMIN)
 READ = guard(Policy.of(*STAFF, tenant="assigned"))
@@ -30,8 +30,9 @@ PrincipalDep = Annotated[Principal, Depends(current_principal)]
 PAGE_SIZE = 50
 
 MENU = (
-    ("/back-office/dashboard", N_("Dashboard"), None),
+    ("/back-office/review", N_("Review queue"), None),
     ("/back-office/overdue-ip", N_("Overdue IP"), None),
+    ("/back-office/dashboard", N_("Dashboard"), None),
 )
 """The back office's jobs: link, name, and the one role that alone may see it (None: both)."""
 
@@ -54,10 +55,17 @@ def page(
 ) -> HTMLResponse:
     """A back-office page: the template with the caller and the menu."""
     errors = context.get("errors") or []
+    lang = language(request)
     return render(
         request,
         template,
-        {"principal": principal, "menu": menu(principal, request.url.path), **context},
+        {
+            "principal": principal,
+            "menu": menu(principal, request.url.path),
+            "fen": lambda value: fen(value, lang),
+            "moment": lambda at: moment(at, lang),
+            **context,
+        },
         status=status,
         title_error=bool(errors),
     )
@@ -110,3 +118,29 @@ def period(request: Request, params: Mapping[str, str], *, fiscal_year: bool = T
 def page_number(params: Mapping[str, str]) -> int:
     raw = params.get("page", "1")
     return int(raw) if raw.isdigit() and 0 < int(raw) < 100_000 else 1
+
+
+def fen(value: int | None, lang: str) -> str:
+    """Money the records hold in fen, as each language reads it: yuan, and in Chinese also
+    万元 (the unit the bureau's Chinese readers count support in)."""
+    from decimal import Decimal
+
+    from innoreg import display
+
+    if value is None:
+        return "—"
+    return display.money(Decimal(value).scaleb(-2), "zh" if lang == "zh" else "en", wan=True)
+
+
+BUREAU_ZONE = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def moment(at: dt.datetime | None, lang: str) -> str:
+    """A recorded time in the bureau's zone (China Standard Time), in the page's language."""
+    from innoreg import display
+
+    if at is None:
+        return "—"
+    local = at.astimezone(BUREAU_ZONE)
+    day = display.date(local.date(), "zh" if lang == "zh" else "en")
+    return f"{day} {local:%H:%M}" if lang == "zh" else f"{day}, {local:%H:%M}"
