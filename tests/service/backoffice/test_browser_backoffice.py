@@ -123,7 +123,7 @@ def test_the_bureau_reads_the_dashboard_as_of_a_day_it_chooses(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_bureau_issues_an_overdue_ip_notice(bureau_page: Callable[..., Any], lang: str) -> None:
-    page = bureau_page(Role.REVIEWER, lang=lang)
+    page = bureau_page(Role.BUREAU_ADMIN, lang=lang)
     page.goto("/back-office/overdue-ip")
     page.fill("#as_of-year", "2025")
     page.check("#show-waiting")

@@ -1,6 +1,6 @@
 """The bureau's back office (reviewers and the bureau's admin), one module per job: the
-review queue, overdue IP and its notices, the dashboard. Every route declares its policy (``common``); the
-records are read through the caller's scope."""
+review queue, overdue IP and its notices, the dashboard. Every route declares its policy
+(``common``); the records are read through the caller's scope."""
 
 from __future__ import annotations
 
