@@ -17,6 +17,11 @@ PAGES = [
     "/portal/filings/2023/determination",
     "/portal/ip",
     "/portal/calendar",
+    "/portal/transfers",
+    "/portal/transfers/new",
+    "/portal/applications",
+    "/portal/applications/new",
+    "/portal/applications/new?year=2022",
 ]
 
 
@@ -226,3 +231,56 @@ def test_a_too_low_reward_without_javascript_at_320_px_and_why(
     assert page.locator("#state").inner_text() == "Draft"
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_enterprise_files_applies_is_returned_answers_and_is_approved(
+    context: Any, portal_city: PortalCity, signed_in: Any, lang: str
+) -> None:
+    """The whole job in the browser; the bureau's steps go through the records' workflow
+    (its pages are the back office's)."""
+    from innoreg.records.repositories import BUREAU
+    from innoreg.records.workflows.applications import move
+
+    tenant = portal_city.new_enterprise()
+    signed_in(tenant, context=context, lang=lang)
+    page = context.new_page()
+    page.goto("/portal/filings/2024/figures")
+    page.fill("#sales_revenue", "50,000,000")
+    page.fill("#rd_expense", "800,000")
+    page.click("#save-continue")
+    page.goto("/portal/filings/2024/status")
+    page.check("#above_designated_size")
+    page.check("#size_class-medium")
+    page.check("#special_rd_account")
+    page.click("#save-continue")
+    page.goto("/portal/filings/2024/check")
+    page.click("#submit-filing")
+    page.click("#apply")
+    assert not _axe(page)
+    page.click("#create-application")
+    page.click("#submit-application")
+    ident = int(page.url.split("?")[0].rsplit("/", 1)[1])
+    with portal_city.database.write(actor="user:reviewer") as session:
+        move(
+            session,
+            scope=BUREAU,
+            application_id=ident,
+            to_state="returned",
+            actor="r",
+            reason="请补充研发费用专账明细",
+        )
+    page.goto(f"/portal/applications/{ident}")
+    assert "请补充研发费用专账明细" in page.inner_text("#returned-reason")
+    assert not _axe(page)
+    page.fill("#answer", "已补充专账明细")
+    page.click("#submit-application")
+    with portal_city.database.write(actor="user:reviewer") as session:
+        move(session, scope=BUREAU, application_id=ident, to_state="under_review", actor="r")
+        move(session, scope=BUREAU, application_id=ident, to_state="approved", actor="r")
+    page.goto("/portal/applications")
+    assert not _axe(page)
+    page.goto(f"/portal/applications/{ident}")
+    assert page.inner_text("#state") == ("已批准" if lang == "zh" else "Approved")
+    assert "已补充专账明细" in page.inner_text("#history")
+    assert not _axe(page)

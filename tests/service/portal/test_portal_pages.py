@@ -226,3 +226,112 @@ def test_a_reward_that_meets_the_minimum_makes_the_transfer_final(
     final = client.post(saved.url.path + "/final")
     assert final.status_code == 200
     assert '<dd class="govuk-summary-list__value" id="state">已定稿</dd>' in final.text
+
+
+def test_an_enterprise_applies_is_returned_answers_and_is_approved(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    from innoreg.records.repositories import BUREAU
+    from innoreg.records.workflows.applications import move
+
+    client = signed_in(portal_city.enterprise, lang="en")
+    form = client.get("/portal/applications/new?year=2023")
+    assert "Start the application" in form.text
+    started = client.post(
+        "/portal/applications/new", data={"year": "2023", "programme": "Luoyang S&T plan 2024"}
+    )
+    assert started.status_code == 200 and "Submit the application" in started.text
+    path = started.url.path
+    submitted = client.post(path + "/submit")
+    assert 'id="state">Submitted' in submitted.text
+    ident = int(path.rsplit("/", 1)[1])
+    with portal_city.database.write(actor="user:reviewer") as session:
+        move(
+            session,
+            scope=BUREAU,
+            application_id=ident,
+            to_state="returned",
+            actor="r",
+            reason="Add the special R&D account's ledger",
+        )
+    returned = client.get(path)
+    assert "Add the special R&amp;D account&#39;s ledger" in returned.text
+    empty = client.post(path + "/submit", data={"answer": ""})
+    assert "There is a problem" in empty.text and 'href="#answer"' in empty.text
+    answered = client.post(path + "/submit", data={"answer": "Ledger attached"})
+    assert "Ledger attached" in answered.text
+    with portal_city.database.write(actor="user:reviewer") as session:
+        move(session, scope=BUREAU, application_id=ident, to_state="under_review", actor="r")
+        move(session, scope=BUREAU, application_id=ident, to_state="approved", actor="r")
+    history = client.get(path).text
+    assert 'id="state">Approved' in history and "Returned for changes" in history
+    assert signed_in(portal_city.other_enterprise).get(path).status_code == 404
+
+
+def test_an_ineligible_enterprise_cannot_start_an_application(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    client = signed_in(portal_city.other_enterprise, lang="en")
+    page = client.get("/portal/applications/new?year=2023")
+    assert 'id="cannot-apply"' in page.text and "Start the application" not in page.text
+    refused = client.post("/portal/applications/new", data={"year": "2023", "programme": "x"})
+    assert refused.status_code == 409
+
+
+PORTAL_PAGES = [
+    "/portal",
+    "/portal/filings",
+    "/portal/filings/2023/determination",
+    "/portal/ip",
+    "/portal/transfers",
+    "/portal/applications",
+    "/portal/applications/new",
+    "/portal/calendar",
+]
+
+
+def _marks(portal_city: PortalCity, organisation_id: int) -> tuple[set[str], list[str]]:
+    """What would give an organisation's records away on a page (its name, credit code, IP
+    numbers, transfers' achievements) and its records' own addresses."""
+    from sqlalchemy import select
+
+    from innoreg.records.models import Application, IPAsset, Organisation, Transfer
+
+    with portal_city.database.read() as session:
+        organisation = session.get(Organisation, organisation_id)
+        assert organisation is not None
+        marks = {organisation.name, organisation.credit_code}
+        assets = session.scalars(select(IPAsset).where(IPAsset.organisation_id == organisation_id))
+        transfers = session.scalars(select(Transfer).where(Transfer.holder_id == organisation_id))
+        applications = session.scalars(
+            select(Application.id).where(Application.organisation_id == organisation_id)
+        )
+        addresses = []
+        for asset in assets:
+            marks.add(asset.registration_no)
+            addresses.append(f"/portal/ip/{asset.id}")
+        for transfer in transfers:
+            marks.add(transfer.achievement)
+            addresses.append(f"/portal/transfers/{transfer.id}")
+        addresses += [f"/portal/applications/{ident}" for ident in applications]
+    return marks, addresses
+
+
+def test_no_page_shown_to_one_tenant_holds_another_tenants_records(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    tenants = [portal_city.enterprise, portal_city.other_enterprise, portal_city.institution]
+    for viewer in tenants:
+        client = signed_in(viewer, lang="zh")
+        own_marks, own_addresses = _marks(portal_city, viewer.organisation_id)
+        pages = [client.get(path).text for path in PORTAL_PAGES]
+        pages += [client.get(path).text for path in own_addresses[:10]]
+        for other in tenants:
+            if other is viewer:
+                continue
+            marks, addresses = _marks(portal_city, other.organisation_id)
+            for text in pages:
+                leaked = {m for m in marks - own_marks if m in text}
+                assert not leaked, (viewer.name, other.name, leaked)
+            for address in addresses:
+                assert client.get(address).status_code == 404, address

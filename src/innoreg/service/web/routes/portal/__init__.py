@@ -20,6 +20,7 @@ WRITES = [guard(WRITE)]
 
 def router() -> APIRouter:
     from innoreg.service.web.routes.portal import (
+        applications,
         calendar,
         filing_tasks,
         filings,
@@ -29,6 +30,14 @@ def router() -> APIRouter:
     )
 
     pages = APIRouter()
-    for module in (organisation, filings, filing_tasks, calendar, ip, transfers):
+    for module in (
+        organisation,
+        filings,
+        filing_tasks,
+        applications,
+        calendar,
+        ip,
+        transfers,
+    ):
         pages.include_router(module.router)
     return pages

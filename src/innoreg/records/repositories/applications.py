@@ -1,0 +1,28 @@
+"""Applications for municipal support and their history, read within the caller's scope
+(their moves are the workflow's: ``workflows/applications.py``)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from innoreg.records.models.applications import Application
+from innoreg.records.repositories.scope import Scope, load
+
+
+def applications_of(session: Session, *, scope: Scope, organisation_id: int) -> list[Application]:
+    """An organisation's applications, the latest first."""
+    return list(
+        session.scalars(
+            select(Application)
+            .where(
+                Application.organisation_id == organisation_id,
+                scope.where(Application.organisation_id),
+            )
+            .order_by(Application.id.desc())
+        )
+    )
+
+
+def get_application(session: Session, *, scope: Scope, application_id: int) -> Application:
+    return load(session, Application, application_id, scope=scope, kind="application")
