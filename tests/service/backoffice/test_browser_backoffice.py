@@ -17,6 +17,12 @@ from innoreg.records.principal import Role
 
 PERIOD = "fiscal_year=2023&as_of-day=30&as_of-month=6&as_of-year=2024"
 PAGES = [
+    "/back-office/registries",
+    "/back-office/registries/organisations?district=涧西区",
+    "/back-office/registries/platforms",
+    "/back-office/registries/parks-and-incubators",
+    "/back-office/registries/agencies?valid_on=2024-06-30",
+    "/back-office/registries/demonstration-enterprises?page=2",
     "/back-office/review",
     "/back-office/review?state=submitted&district=x&fiscal_year=2023&q=洛阳",
     f"/back-office/dashboard?{PERIOD}",
@@ -155,3 +161,24 @@ def test_back_office_pages_fit_320_px_and_work_without_javascript(
     page.goto("/back-office/dashboard")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "govuk-skip-link"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bureau_filters_a_registry_and_exports_it(
+    bureau_page: Callable[..., Any], lang: str
+) -> None:
+    page = bureau_page(Role.BUREAU_ADMIN, lang=lang)
+    page.goto("/back-office/registries")
+    page.click("a[href='/back-office/registries/organisations']")
+    page.select_option("#kind", "enterprise")
+    page.fill("#q", "洛阳")
+    page.click("#filters button[type=submit]")
+    found = page.locator("#found").inner_text()
+    assert (
+        page.locator("#kind").input_value() == "enterprise"
+        and page.locator("#q").input_value() == "洛阳"
+    )
+    with page.expect_download() as download:
+        page.click("a[href*='format=xlsx']")
+    assert download.value.suggested_filename == "innoreg-organisations.xlsx"
+    assert found

@@ -31,6 +31,7 @@ PAGE_SIZE = 50
 
 MENU = (
     ("/back-office/review", N_("Review queue"), None),
+    ("/back-office/registries", N_("Registries"), None),
     ("/back-office/overdue-ip", N_("Overdue IP"), None),
     ("/back-office/dashboard", N_("Dashboard"), None),
 )
