@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 from fastapi import Request
 from fastapi.testclient import TestClient
+from pwdlib.hashers.argon2 import Argon2Hasher
 
+from innoreg.records.accounts.passwords import Passwords
+from innoreg.records.accounts.users import create_user
 from innoreg.records.db import Database
 from innoreg.records.principal import ANONYMOUS, Principal, Role
 from innoreg.service.app import create_app
@@ -31,6 +34,8 @@ from tests.records.conftest import (  # noqa: E402
 from tests.service.conftest import settings  # noqa: E402
 
 SignIn = Callable[..., dict[str, str]]
+FAST = Passwords(Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1))
+"""Test accounts' passwords hashed cheaply (they are never used to sign in here)."""
 
 
 class IssuedTokens:
@@ -70,19 +75,24 @@ def api(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Api]:
     app = create_app(settings(database_url=url))
     tokens = IssuedTokens()
     app.state.authenticator = tokens
-    users = iter(range(1, 10_000))
-
-    def sign_in(role: str | Role, organisation_id: int | None = None) -> dict[str, str]:
-        token = secrets.token_urlsafe(16)
-        tokens.principals[token] = Principal(
-            user_id=next(users),
-            role=Role(role),
-            organisation_id=organisation_id,
-            via="bearer",
-        )
-        return {"authorization": f"Bearer {token}"}
-
     with TestClient(app) as client:
         database = app.state.database.get()
+
+        def sign_in(role: str | Role, organisation_id: int | None = None) -> dict[str, str]:
+            """A real account of ``role`` (of ``organisation_id`` for a tenant role) and a
+            bearer token standing for it."""
+            account = create_user(
+                database,
+                email=f"{secrets.token_hex(6)}@example.org",
+                role=role,
+                password=secrets.token_urlsafe(18),
+                organisation=organisation_id,
+                actor="test",
+                passwords=FAST,
+            )
+            token = secrets.token_urlsafe(16)
+            tokens.principals[token] = account.principal("bearer")
+            return {"authorization": f"Bearer {token}"}
+
         yield Api(client, database, sign_in, tokens)
     app.state.database.dispose()

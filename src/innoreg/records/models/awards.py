@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from innoreg.records.models.base import Base, choice
+from innoreg.records.models.base import Base, Versioned, choice
 
 AWARD_LEVELS = ("national", "provincial", "municipal")
 
 
-class Award(Base):
+class Award(Versioned, Base):
     __tablename__ = "awards"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,12 +7,12 @@ import datetime as dt
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from innoreg.records.models.base import Base, choice
+from innoreg.records.models.base import Base, Versioned, choice
 
 STANDARD_LEVELS = ("international", "national", "industry", "local", "group")
 
 
-class StandardLed(Base):
+class StandardLed(Versioned, Base):
     __tablename__ = "standards_led"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,7 +7,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoreg.records.models.applications import Application
+from innoreg.records.repositories.kinds import Kind
 from innoreg.records.repositories.scope import Scope, load
+
+APPLICATIONS = Kind(
+    "application",
+    Application,
+    sorts=("id", "organisation_id", "state"),
+    assigned_by="reviewer_id",
+    locked_in=("submitted", "under_review", "approved", "rejected"),
+)
+"""Applications as a kind of record the API lists and changes: a reviewer reaches only the
+applications assigned to them (``workflows/review.py`` assigns and moves them)."""
 
 
 def applications_of(session: Session, *, scope: Scope, organisation_id: int) -> list[Application]:

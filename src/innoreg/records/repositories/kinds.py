@@ -8,10 +8,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from innoreg.errors import InputError
+from innoreg.records.errors import NotFoundError, WorkflowError
 from innoreg.records.repositories.listing import Page, Sort, filtered, page
 from innoreg.records.repositories.scope import Scope, apply_changes, load
 
@@ -26,12 +28,27 @@ class Kind:
     owner: str = "organisation_id"
     sorts: tuple[str, ...] = ("id",)
     """Columns a list may be sorted by (never NULL, so a cursor can continue after them)."""
+    references: tuple[tuple[str, Any], ...] = ()
+    """Columns naming another record (``("project_id", FundedProject)``) that must belong to
+    the same organisation: a reference to another tenant's record is refused like a missing
+    one."""
+    locked_in: tuple[str, ...] = ()
+    """States (of the ``state`` column) in which the record can no longer be changed."""
+    assigned_by: str | None = None
+    """The column naming the reviewer a record is assigned to: a reviewer reaches only the
+    records assigned to them, not every one of the organisation (applications)."""
 
     def column(self, name: str) -> Any:
         return getattr(self.model, name)
 
     def sort(self, text: str) -> Sort:
         return Sort.parse(text, {name: self.column(name) for name in self.sorts})
+
+    def in_scope(self, scope: Scope) -> Any:
+        """The condition keeping the records ``scope`` reaches."""
+        if scope.reviewer_id is not None and self.assigned_by is not None:
+            return self.column(self.assigned_by) == scope.reviewer_id
+        return scope.where(self.column(self.owner))
 
 
 def list_records(
@@ -45,7 +62,7 @@ def list_records(
     limit: int = 50,
 ) -> Page[Any]:
     """A page of ``kind`` in ``scope`` meeting ``conditions``, after ``cursor``."""
-    query = filtered(select(kind.model).where(scope.where(kind.column(kind.owner))), conditions)
+    query = filtered(select(kind.model).where(kind.in_scope(scope)), conditions)
     return page(
         session,
         query,
@@ -57,7 +74,11 @@ def list_records(
 
 
 def get_record(session: Session, kind: Kind, *, scope: Scope, ident: int) -> Any:
-    return load(session, kind.model, ident, scope=scope, kind=kind.name, owner=kind.owner)
+    record = load(session, kind.model, ident, scope=scope, kind=kind.name, owner=kind.owner)
+    assigned = kind.assigned_by is not None and scope.reviewer_id is not None
+    if assigned and getattr(record, str(kind.assigned_by)) != scope.reviewer_id:
+        raise NotFoundError(kind.name, ident)
+    return record
 
 
 def require_organisation(
@@ -76,6 +97,7 @@ def create_record(session: Session, kind: Kind, *, scope: Scope, fields: Mapping
     require_organisation(
         session, scope=scope, organisation_id=int(fields[kind.owner]), field=kind.owner
     )
+    _check_references(session, kind, fields, int(fields[kind.owner]))
     record = kind.model(**fields)
     session.add(record)
     session.flush()
@@ -93,10 +115,37 @@ def update_record(
 ) -> Any:
     """Change a record read at ``expected_version``; a stale version is a conflict (409)."""
     record = get_record(session, kind, scope=scope, ident=ident)
+    if kind.locked_in and record.state in kind.locked_in:
+        raise WorkflowError(
+            f"{kind.name} {ident} cannot be changed: it is {record.state!r}", state=record.state
+        )
     if kind.owner in changes and changes[kind.owner] != getattr(record, kind.owner):
         require_organisation(
             session, scope=scope, organisation_id=int(changes[kind.owner]), field=kind.owner
         )
+    _check_references(
+        session, kind, changes, int(changes.get(kind.owner, getattr(record, kind.owner)))
+    )
     apply_changes(record, dict(changes), expected_version=expected_version, kind=kind.name)
+    mapper = inspect(kind.model)
+    if any(name in mapper.relationships for name in changes):
+        # A new reward plan changes the transfer: its version moves on like any other change.
+        flag_modified(record, kind.owner)
     session.flush()
     return record
+
+
+def _check_references(
+    session: Session, kind: Kind, fields: Mapping[str, Any], organisation_id: int
+) -> None:
+    for column, model in kind.references:
+        ident = fields.get(column)
+        if ident is None:
+            continue
+        found = session.get(model, ident)
+        if found is None or found.organisation_id != organisation_id:
+            raise InputError(
+                f"no {column.removesuffix('_id')} with id {ident} of organisation "
+                f"{organisation_id}",
+                field=column,
+            )

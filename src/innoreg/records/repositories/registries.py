@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoreg.records.models.registries import RegistryEntry
+from innoreg.records.repositories.kinds import Kind
 from innoreg.records.repositories.scope import Scope
 
 
@@ -22,3 +23,6 @@ def entries_of(session: Session, *, scope: Scope, organisation_id: int) -> list[
             .order_by(RegistryEntry.valid_from.desc(), RegistryEntry.id)
         )
     )
+
+
+REGISTRY_ENTRIES = Kind("registry entry", RegistryEntry, sorts=("id", "name", "valid_from"))

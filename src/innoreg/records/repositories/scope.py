@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, false, true
+from sqlalchemy import ColumnElement, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from innoreg.records.errors import ConflictError, NotFoundError
@@ -52,16 +52,13 @@ class Scope:
 
 
 def _assigned_organisations(column: Any, reviewer_id: int) -> ColumnElement[bool]:
-    """The organisations of the applications assigned to ``reviewer_id``. Fails closed: until
-    applications carry their reviewer, a reviewer reaches nothing."""
-    from innoreg.records.models.applications import Application
-
-    reviewer = getattr(Application, "reviewer_id", None)
-    if reviewer is None:
-        return false()
+    """The organisations of the applications assigned to ``reviewer_id`` (none assigned:
+    nothing)."""
     from sqlalchemy import select
 
-    assigned = select(Application.organisation_id).where(reviewer == reviewer_id)
+    from innoreg.records.models.applications import Application
+
+    assigned = select(Application.organisation_id).where(Application.reviewer_id == reviewer_id)
     result: ColumnElement[bool] = column.in_(assigned)
     return result
 

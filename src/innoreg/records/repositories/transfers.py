@@ -11,7 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoreg.records.errors import NotFoundError
+from innoreg.records.models.projects import FundedProject
 from innoreg.records.models.transfers import RewardShare, Transfer
+from innoreg.records.repositories.kinds import Kind
 from innoreg.records.repositories.scope import Scope, load
 
 
@@ -81,3 +83,26 @@ def record_transfer(
     session.add(transfer)
     session.flush()
     return transfer
+
+
+TRANSFERS = Kind(
+    "transfer",
+    Transfer,
+    owner="holder_id",
+    sorts=("id", "concluded_on", "holder_id"),
+    references=(("project_id", FundedProject),),
+    locked_in=("final",),
+)
+"""Transfers as a kind of record the API lists and changes; a final one cannot change."""
+
+
+def mask_name(name: str) -> str:
+    """The first character, then one ``*`` per character hidden (``张三丰`` → ``张**``)."""
+    return name[:1] + "*" * (len(name) - 1)
+
+
+def mask_id_number(number: str | None) -> str | None:
+    """Only the last four characters of a resident identity number."""
+    if number is None:
+        return None
+    return "*" * max(len(number) - 4, 0) + number[-4:]

@@ -8,9 +8,28 @@ from fastapi import APIRouter
 
 
 def router() -> APIRouter:
-    from innoreg.service.api.routes.records import filings, organisations
+    from innoreg.service.api.routes.records import (
+        activity,
+        applications,
+        determinations,
+        filings,
+        ip,
+        organisations,
+        registries,
+        transfers,
+    )
 
     records = APIRouter()
-    for module in (organisations, filings):
+    modules = (
+        organisations,
+        filings,
+        determinations,
+        activity,
+        ip,
+        transfers,
+        applications,
+        registries,
+    )
+    for module in modules:
         records.include_router(module.router)
     return records

@@ -99,13 +99,12 @@ def notice_pdf(
     notice_id: int, request: Request, database: DatabaseDep, principal: PrincipalDep
 ) -> Response:
     """The notice as a PDF in both languages (the holder may read either)."""
-    from innoreg.service.web.pdf import pdf_response  # WeasyPrint: only on this path
+    from innoreg.service.documents import notice_pdf as printed  # shared with the API
 
     with database.read() as session:
         document = notice_document(session, scope=principal.scope(), notice_id=notice_id)
-    return pdf_response(
-        request,
-        "backoffice/notice_pdf.html",
-        {"document": document},
-        f"innoreg-notice-{notice_id}.pdf",
+    return Response(
+        printed(document),
+        media_type="application/pdf",
+        headers={"content-disposition": f'attachment; filename="innoreg-notice-{notice_id}.pdf"'},
     )
