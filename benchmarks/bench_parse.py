@@ -1,4 +1,5 @@
-"""Time parsing each shipped regulation text (target: <= 50 ms each, docs/benchmarks.md).
+"""Time parsing each shipped regulation text (target: <= 50 ms each, docs/benchmarks.md) and
+loading the shipped holiday calendar (target: <= 20 ms).
 
 Run: `.venv/bin/python -m benchmarks.bench_parse [runs]`. Prints best and median of N runs."""
 
@@ -9,8 +10,10 @@ import sys
 import time
 
 from innoreg.law import list_acts, parse_act, read_expression
+from innoreg.rules.calendar import SHIPPED_PATH, HolidayCalendar
 
 TARGET_MS = 50.0
+CALENDAR_TARGET_MS = 20.0
 
 
 def time_parse(text: str, runs: int) -> tuple[float, float]:
@@ -35,6 +38,18 @@ def main() -> None:
                 f"{best:.1f} ms best, {median:.1f} ms median of {runs} "
                 f"(target <= {TARGET_MS:.0f} ms) {verdict}"
             )
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        HolidayCalendar.from_yaml(SHIPPED_PATH)
+        timings.append((time.perf_counter() - start) * 1000)
+    best = min(timings)
+    verdict = "ok" if best <= CALENDAR_TARGET_MS else "TOO SLOW"
+    print(
+        f"load the shipped holiday calendar: {best:.1f} ms best, "
+        f"{statistics.median(timings):.1f} ms median of {runs} "
+        f"(target <= {CALENDAR_TARGET_MS:.0f} ms) {verdict}"
+    )
 
 
 if __name__ == "__main__":

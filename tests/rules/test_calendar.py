@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,7 +11,6 @@ from hypothesis import strategies as st
 
 from innoreg.errors import ParameterError
 from innoreg.rules.calendar import (
-    SHIPPED_PATH,
     CalendarCoverageError,
     CalendarDataError,
     HolidayCalendar,
@@ -153,17 +151,6 @@ def test_next_working_day_properties(d: date) -> None:
     assert nxt >= d
     assert CAL.is_working_day(nxt)
     assert not any(CAL.is_working_day(x) for x in days(d, nxt - timedelta(1)))
-
-
-def test_loading_is_fast() -> None:
-    best = min(_timed_load() for _ in range(5))
-    assert best < 0.020, f"loading the shipped calendar took {best * 1000:.1f} ms"
-
-
-def _timed_load() -> float:
-    start = time.perf_counter()
-    HolidayCalendar.from_yaml(SHIPPED_PATH)
-    return time.perf_counter() - start
 
 
 def test_shipped_is_cached() -> None:
