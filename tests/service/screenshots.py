@@ -67,6 +67,9 @@ def main(folder: str) -> None:
                     page.goto(f"http://127.0.0.1:{port}{path}")
                     page.screenshot(path=str(out / f"{name}-{lang}{suffix}.png"), full_page=True)
                 context.close()
+        from tests.service.portal.screenshots import portal_shots
+
+        portal_shots(browser, out)
         browser.close()
     server.should_exit = True
     print(f"screenshots in {out}")

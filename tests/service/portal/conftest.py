@@ -161,6 +161,17 @@ def portal_city(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalCity
     database.dispose()
 
 
+def browser_sign_in(city: PortalCity, tenant: Tenant, context: Any, lang: str) -> Any:
+    """Sign a Playwright browser context in as ``tenant`` (the one way the browser does)."""
+    context.add_cookies(
+        [
+            {"name": COOKIE, "value": tenant.cookie, "url": city.url},
+            {"name": "lang", "value": lang, "url": city.url},
+        ]
+    )
+    return context
+
+
 @pytest.fixture(scope="session")
 def signed_in(portal_city: PortalCity) -> Any:
     """``signed_in(tenant)`` -> a TestClient signed in as ``tenant``;
@@ -168,13 +179,7 @@ def signed_in(portal_city: PortalCity) -> Any:
 
     def sign_in(tenant: Tenant, *, context: Any = None, lang: str = "en") -> Any:
         if context is not None:
-            context.add_cookies(
-                [
-                    {"name": COOKIE, "value": tenant.cookie, "url": portal_city.url},
-                    {"name": "lang", "value": lang, "url": portal_city.url},
-                ]
-            )
-            return context
+            return browser_sign_in(portal_city, tenant, context, lang)
         client = TestClient(portal_city.app)
         client.cookies.set(COOKIE, tenant.cookie)
         client.cookies.set("lang", lang)

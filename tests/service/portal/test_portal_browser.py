@@ -75,13 +75,29 @@ def test_an_institution_files_an_ip_report_and_makes_its_feed(
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+def test_portal_pages_at_200_percent_zoom(
+    browser: Any, portal_city: PortalCity, signed_in: Any, lang: str
+) -> None:
+    """200 % zoom of a 1280 px window: a 640 px viewport at twice the pixel density."""
+    context = browser.new_context(
+        base_url=portal_city.url, viewport={"width": 640, "height": 400}, device_scale_factor=2
+    )
+    signed_in(portal_city.institution, context=context, lang=lang)
+    page = context.new_page()
+    for path in PAGES:
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 640, path
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_portal_pages_fit_320_px(
     browser: Any, portal_city: PortalCity, signed_in: Any, lang: str
 ) -> None:
     context = browser.new_context(base_url=portal_city.url, viewport={"width": 320, "height": 640})
     signed_in(portal_city.institution, context=context, lang=lang)
     page = context.new_page()
-    for path in PAGES[:2]:
+    for path in PAGES:
         page.goto(path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
     context.close()
