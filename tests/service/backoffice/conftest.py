@@ -78,8 +78,8 @@ def city_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def app_over(url: str) -> FastAPI:
-    app = create_app(settings(database_url=url))
+def app_over(url: str, **overrides: Any) -> FastAPI:
+    app = create_app(settings(database_url=url, **overrides))
     app.state.authenticator = CookieAuthenticator()
     return app
 
@@ -153,13 +153,21 @@ def bureau_page(browser: Any, bureau_server: str) -> Iterator[Callable[..., Any]
     """``bureau_page(Role.REVIEWER, lang="zh")`` -> a Playwright page signed in as that role."""
     contexts: list[Any] = []
 
-    def opened(role: Role, *, lang: str = "zh", **options: Any) -> Any:
+    def opened(
+        role: Role,
+        *,
+        lang: str = "zh",
+        user_id: int | None = None,
+        organisation_id: int | None = None,
+        **options: Any,
+    ) -> Any:
         context = browser.new_context(base_url=bureau_server, **options)
         contexts.append(context)
+        who = cookie_value(role, user_id, organisation_id)
         context.add_cookies(
             [
                 {"name": "lang", "value": lang, "url": bureau_server},
-                {"name": TEST_COOKIE, "value": cookie_value(role), "url": bureau_server},
+                {"name": TEST_COOKIE, "value": who, "url": bureau_server},
             ]
         )
         page = context.new_page()
