@@ -92,6 +92,7 @@ def test_the_filing_task_list_saves_returns_checks_and_submits(
     assert decided.status_code == 200
     assert "Not eligible for municipal support" in decided.text
     assert "60,000.00 yuan" in decided.text  # 1 % of 12 M is 120,000: 60,000 short
+    assert 'id="super-deduction">For the fiscal year 2024' in decided.text
     again = client.get("/portal/filings/2024", follow_redirects=False)
     assert again.status_code == 303 and again.headers["location"].endswith("/determination")
 
