@@ -35,3 +35,12 @@ def test_every_chart_the_page_shows_is_committed() -> None:
     for name in re.findall(r"\]\((populations/[^)]+\.png)\)", PAGE):
         assert (ROOT / "docs" / name).is_file(), name
     assert os.path.getsize(ROOT / "docs/populations/rd-intensity.png") > 10_000
+
+
+def test_the_shipped_reforms_are_the_examples() -> None:
+    """The what-if page picks from the package's reforms; the docs run the examples' files."""
+    from innoreg.batch.reforms import FOLDER
+
+    packaged = {p.name: p.read_bytes() for p in FOLDER.glob("*.yaml")}
+    examples = {p.name: p.read_bytes() for p in (ROOT / "examples/reforms").glob("*.yaml")}
+    assert packaged == examples and packaged

@@ -17,6 +17,7 @@ from innoreg.records.principal import Role
 
 PERIOD = "fiscal_year=2023&as_of-day=30&as_of-month=6&as_of-year=2024"
 PAGES = [
+    "/back-office/what-if",
     "/back-office/registries",
     "/back-office/registries/organisations?district=涧西区",
     "/back-office/registries/platforms",
@@ -182,3 +183,28 @@ def test_the_bureau_filters_a_registry_and_exports_it(
         page.click("a[href*='format=xlsx']")
     assert download.value.suggested_filename == "innoreg-organisations.xlsx"
     assert found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bureau_runs_a_what_if_and_downloads_the_report(
+    bureau_page: Callable[..., Any], lang: str
+) -> None:
+    page = bureau_page(Role.BUREAU_ADMIN, lang=lang)
+    page.goto("/back-office/what-if")
+    page.fill("#fiscal_year", "2023")
+    page.check("input[name=reform][value='threshold-1.5-and-deduction-120']")
+    page.click("#run")
+    assert page.locator("#totals caption").is_visible()
+    assert page.locator("#by-district").is_visible()
+    assert ("受损" if lang == "zh" else "Lose") in page.locator("#totals").inner_text()
+    assert not _axe(page)
+    with page.expect_download() as download:
+        page.click("#download")
+    assert download.value.suggested_filename.endswith(".zip")
+    page.goto("/back-office/what-if")
+    page.fill("#fiscal_year", "20x3")
+    page.check("#reform-upload")
+    page.click("#run")
+    assert page.title().startswith("错误：" if lang == "zh" else "Error: ")
+    assert page.locator("#fiscal_year").input_value() == "20x3"
+    assert not _axe(page)

@@ -1,6 +1,6 @@
 """The bureau's back office (reviewers and the bureau's admin), one module per job: the
-review queue, the registries, overdue IP and its notices, the dashboard. Every route declares
-its policy (``common``); the records are read through the caller's scope."""
+review queue, the registries, overdue IP and its notices, the dashboard, what-if. Every route
+declares its policy (``common``); the records are read through the caller's scope."""
 
 from __future__ import annotations
 
@@ -8,9 +8,15 @@ from fastapi import APIRouter
 
 
 def router() -> APIRouter:
-    from innoreg.service.web.routes.backoffice import dashboard, overdue_ip, registries, review
+    from innoreg.service.web.routes.backoffice import (
+        dashboard,
+        overdue_ip,
+        registries,
+        review,
+        whatif,
+    )
 
     office = APIRouter()
-    for module in (review, registries, overdue_ip, dashboard):
+    for module in (review, registries, overdue_ip, dashboard, whatif):
         office.include_router(module.router)
     return office

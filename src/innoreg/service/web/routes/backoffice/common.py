@@ -34,6 +34,7 @@ MENU = (
     ("/back-office/registries", N_("Registries"), None),
     ("/back-office/overdue-ip", N_("Overdue IP"), None),
     ("/back-office/dashboard", N_("Dashboard"), None),
+    ("/back-office/what-if", N_("What if"), None),
 )
 """The back office's jobs: link, name, and the one role that alone may see it (None: both)."""
 
