@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from innoreg.records.models.applications import Application
 from innoreg.records.repositories.kinds import Kind
@@ -26,6 +26,7 @@ def applications_of(session: Session, *, scope: Scope, organisation_id: int) -> 
     return list(
         session.scalars(
             select(Application)
+            .options(selectinload(Application.transitions))  # the last change of each: one query
             .where(
                 Application.organisation_id == organisation_id,
                 scope.where(Application.organisation_id),

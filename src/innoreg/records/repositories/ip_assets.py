@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from innoreg.records.errors import ConstraintError
 from innoreg.records.models.ip import REPORT_KINDS, IPAsset, IPReport
@@ -17,6 +17,7 @@ def assets_of(session: Session, *, scope: Scope, organisation_id: int) -> list[I
     return list(
         session.scalars(
             select(IPAsset)
+            .options(selectinload(IPAsset.reports))  # every asset's report years: one query
             .where(IPAsset.organisation_id == organisation_id, scope.where(IPAsset.organisation_id))
             .order_by(
                 IPAsset.implementation_deadline.is_(None),

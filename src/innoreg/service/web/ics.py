@@ -12,6 +12,8 @@ def _escape(text: str) -> str:
 
 def _fold(line: str) -> str:
     """Lines of at most 75 octets, continued with a space (RFC 5545 section 3.1)."""
+    if len(line.encode("utf-8")) <= 75:  # most lines: nothing to fold
+        return line
     out, current = [], b""
     for char in line:
         encoded = char.encode("utf-8")
