@@ -34,6 +34,16 @@ PAGES = [
 ]
 
 
+ADMIN_PAGES = [
+    "/back-office/users",
+    "/back-office/users/new",
+    "/back-office/users/2",
+    "/back-office/audit",
+    "/back-office/audit?entity=applications",
+    "/back-office/audit/verify",
+]
+
+
 @pytest.fixture(scope="module")
 def assigned(bureau_app: FastAPI) -> int:
     """A submitted application assigned to the reviewer (user 2) for these tests."""
@@ -59,7 +69,8 @@ def test_no_serious_accessibility_violation_on_any_back_office_page(
     bureau_page: Callable[..., Any], role: Role, lang: str, assigned: int
 ) -> None:
     page = bureau_page(role, lang=lang)
-    for path in [*PAGES, f"/back-office/review/{assigned}"]:
+    admin_only = ADMIN_PAGES if role is Role.BUREAU_ADMIN else []
+    for path in [*PAGES, f"/back-office/review/{assigned}", *admin_only]:
         page.goto(path)
         assert page.locator("html").get_attribute("lang") == ("zh-CN" if lang == "zh" else "en")
         assert page.title()
@@ -207,4 +218,31 @@ def test_the_bureau_runs_a_what_if_and_downloads_the_report(
     page.click("#run")
     assert page.title().startswith("错误：" if lang == "zh" else "Error: ")
     assert page.locator("#fiscal_year").input_value() == "20x3"
+    assert not _axe(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_admin_creates_and_disables_a_user_and_verifies_the_audit_log(
+    bureau_page: Callable[..., Any], lang: str
+) -> None:
+    page = bureau_page(Role.BUREAU_ADMIN, lang=lang)
+    page.goto("/back-office/users")
+    page.click("a[href='/back-office/users/new']")
+    page.fill("#email", f"browser-{lang}@bureau.test")
+    page.check("input[name=role][value=reviewer]")
+    page.fill("#password", "short")
+    page.click("form[action='/back-office/users/new'] button[type=submit]")
+    assert page.title().startswith("错误：" if lang == "zh" else "Error: ")
+    assert page.locator("#email").input_value() == f"browser-{lang}@bureau.test"
+    assert page.locator("#password").input_value() == ""
+    assert not _axe(page)
+    page.fill("#password", "a long enough passphrase 42")
+    page.click("form[action='/back-office/users/new'] button[type=submit]")
+    assert page.locator("#done").is_visible()
+    page.click("#access")
+    assert ("已停用" if lang == "zh" else "Disabled") in page.locator("#access-now").inner_text()
+    page.goto("/back-office/audit?entity=users")
+    assert f"browser-{lang}" not in page.content()  # e-mail addresses are personal: digests
+    page.click("#verify")
+    assert page.locator("#verdict").is_visible() and page.locator("#head-hash").inner_text()
     assert not _axe(page)

@@ -1,6 +1,7 @@
 """The bureau's back office (reviewers and the bureau's admin), one module per job: the
-review queue, the registries, overdue IP and its notices, the dashboard, what-if. Every route
-declares its policy (``common``); the records are read through the caller's scope."""
+review queue, the registries, overdue IP and its notices, the dashboard, what-if, users and
+the audit log. Every route declares its policy (``common``); the records are read through
+the caller's scope."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ from fastapi import APIRouter
 
 def router() -> APIRouter:
     from innoreg.service.web.routes.backoffice import (
+        audit,
         dashboard,
         overdue_ip,
         registries,
         review,
+        users,
         whatif,
     )
 
     office = APIRouter()
-    for module in (review, registries, overdue_ip, dashboard, whatif):
+    for module in (review, registries, overdue_ip, dashboard, whatif, users, audit):
         office.include_router(module.router)
     return office

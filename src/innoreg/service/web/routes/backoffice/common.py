@@ -35,6 +35,8 @@ MENU = (
     ("/back-office/overdue-ip", N_("Overdue IP"), None),
     ("/back-office/dashboard", N_("Dashboard"), None),
     ("/back-office/what-if", N_("What if"), None),
+    ("/back-office/users", N_("Users"), Role.BUREAU_ADMIN),
+    ("/back-office/audit", N_("Audit log"), Role.BUREAU_ADMIN),
 )
 """The back office's jobs: link, name, and the one role that alone may see it (None: both)."""
 
