@@ -56,14 +56,13 @@ class World:
             organisation_id = self.organisations[owner]
             n = next(_serial)
             if kind == "filings":
-                made: Any = filing(
-                    session, _org(session, organisation_id), fiscal_year=1990 + n % 100
-                )
+                year = self.free_year(session, organisation_id)
+                made: Any = filing(session, _org(session, organisation_id), fiscal_year=year)
             elif kind == "transfers":
                 made = _transfer(organisation_id, n)
                 session.add(made)
             elif kind == "applications":
-                year = 1990 + n % 100
+                year = self.free_year(session, organisation_id)
                 base = filing(session, _org(session, organisation_id), fiscal_year=year)
                 made = Application(
                     organisation_id=organisation_id,
@@ -77,6 +76,25 @@ class World:
                 raise ValueError(kind)
             session.flush()
             return int(made.id)
+
+    def free_year(self, session: Any, organisation_id: int) -> int:
+        """A fiscal year the organisation has not filed (filings are one per year)."""
+        from sqlalchemy import select
+
+        from innoreg.records.models import AnnualFiling
+
+        taken = set(
+            session.scalars(
+                select(AnnualFiling.fiscal_year).where(
+                    AnnualFiling.organisation_id == organisation_id
+                )
+            )
+        )
+        return next(year for year in range(1990, 2101) if year not in taken)
+
+    def unfiled_year(self, owner: str) -> int:
+        with self.database.read() as session:
+            return self.free_year(session, self.organisations[owner])
 
 
 def _org(session: Any, ident: int) -> Any:

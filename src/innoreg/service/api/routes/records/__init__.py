@@ -11,8 +11,10 @@ def router() -> APIRouter:
     from innoreg.service.api.routes.records import (
         activity,
         applications,
+        audit,
         determinations,
         filings,
+        io,
         ip,
         organisations,
         registries,
@@ -29,6 +31,8 @@ def router() -> APIRouter:
         transfers,
         applications,
         registries,
+        io,
+        audit,
     )
     for module in modules:
         records.include_router(module.router)

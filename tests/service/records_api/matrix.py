@@ -1,0 +1,468 @@
+"""The authorisation matrix's table: for every route of the app, who may call it and how to
+call it on a record of a given owner. The test (``test_authorisation_matrix.py``) walks the
+app's own route table and fails on any route missing here, so a new route cannot ship without
+saying who may use it.
+
+An API entry states the roles admitted and the answer expected for a record of the caller's
+own tenant and of another tenant; a page entry (the portal's and the back office's, whose
+forms carry CSRF tokens and whose answers are pages) states the roles admitted; a public
+route states how to call it anonymously."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from tests.records.factories import make_code
+from tests.service.records_api.world import World
+
+ENTERPRISE, INSTITUTION, REVIEWER, ADMIN = (
+    "enterprise_user",
+    "institution_user",
+    "reviewer",
+    "bureau_admin",
+)
+ROLES = (ENTERPRISE, INSTITUTION, REVIEWER, ADMIN)
+EVERYONE = frozenset(ROLES)
+WRITERS = frozenset({ENTERPRISE, INSTITUTION, ADMIN})
+TENANTS = frozenset({ENTERPRISE, INSTITUTION})
+BUREAU = frozenset({REVIEWER, ADMIN})
+ONLY_ADMIN = frozenset({ADMIN})
+_n = itertools.count(1)
+
+
+@dataclass
+class Context:
+    world: World
+    reviewer_id: int
+    """The reviewer the matrix signs in as: ``mine``'s application is assigned to them."""
+    spare_reviewer_id: int
+    """Another reviewer, whom the assignment route assigns to (so the matrix's reviewer
+    keeps reaching ``mine`` only)."""
+
+
+@dataclass(frozen=True)
+class Call:
+    method: str
+    url: str
+    json: Any = None
+    content: bytes | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+Make = Callable[[Context, str], Call]
+
+
+@dataclass(frozen=True)
+class Api:
+    """An API route: ``own`` is the status for a record of the caller's tenant; ``other`` for
+    one of another tenant (the bureau_admin reaches both, and gets ``own`` for both). A list
+    answers 200 either way: ``listed`` names the kind whose owner's record must (own) or must
+    not (other) be among its items."""
+
+    roles: frozenset[str]
+    make: Make
+    own: int = 200
+    other: int | None = 404
+    listed: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    roles: frozenset[str]
+    url: Callable[[Context, str], str]
+    by_own_token: bool = False
+    """A feed whose URL carries its own secret token (a calendar): a wrong token is 401 for
+    every caller, whoever is signed in."""
+
+
+def _version(context: Context, kind: str, owner: str) -> int:
+    """The record's version now (the matrix changes records as it goes)."""
+    from innoreg.records.repositories import BUREAU as EVERY
+    from innoreg.records.repositories.activity import AWARDS, PROJECTS, STANDARDS
+    from innoreg.records.repositories.applications import APPLICATIONS
+    from innoreg.records.repositories.filings import FILINGS
+    from innoreg.records.repositories.ip import IP_ASSETS
+    from innoreg.records.repositories.kinds import get_record
+    from innoreg.records.repositories.organisations import ORGANISATIONS
+    from innoreg.records.repositories.registries import REGISTRY_ENTRIES
+    from innoreg.records.repositories.transfers import TRANSFERS
+
+    kinds = {
+        "organisations": ORGANISATIONS,
+        "filings": FILINGS,
+        "projects": PROJECTS,
+        "awards": AWARDS,
+        "standards": STANDARDS,
+        "ip-assets": IP_ASSETS,
+        "transfers": TRANSFERS,
+        "applications": APPLICATIONS,
+    }
+    chosen = kinds.get(kind, REGISTRY_ENTRIES)
+    with context.world.database.read() as session:
+        found = get_record(session, chosen, scope=EVERY, ident=context.world.id(owner, kind))
+        return int(found.version)
+
+
+def listing(kind: str) -> Api:
+    return Api(EVERYONE, lambda c, o: Call("GET", f"/v1/{kind}"), other=200, listed=kind)
+
+
+def one(kind: str, suffix: str = "") -> Api:
+    return Api(EVERYONE, lambda c, o: Call("GET", f"/v1/{kind}/{c.world.id(o, kind)}{suffix}"))
+
+
+def change(kind: str, roles: frozenset[str]) -> Api:
+    def make(c: Context, o: str) -> Call:
+        ident = c.world.id(o, kind)
+        return Call("PATCH", f"/v1/{kind}/{ident}", {"version": _version(c, kind, o)})
+
+    return Api(roles, make)
+
+
+def create(kind: str, roles: frozenset[str], body: Callable[[Context, str], dict[str, Any]]) -> Api:
+    return Api(roles, lambda c, o: Call("POST", f"/v1/{kind}", body(c, o)), own=201, other=422)
+
+
+def _org(c: Context, o: str) -> int:
+    return c.world.organisations[o]
+
+
+def _application(c: Context, o: str, state: str, assigned: bool = False) -> int:
+    return c.world.fresh(
+        o, "applications", state=state, reviewer_id=c.reviewer_id if assigned else None
+    )
+
+
+def _organisation_csv() -> bytes:
+    return f"credit_code,name,kind\n{make_code(8000 + next(_n))},导入,enterprise\n".encode()
+
+
+def _registry(path: str, register: str) -> dict[tuple[str, str], Api]:
+    base = f"registries/{path}"
+    return {
+        ("GET", f"/v1/{base}"): listing(base),
+        ("GET", f"/v1/{base}/{{ident}}"): one(base),
+        ("POST", f"/v1/{base}"): create(
+            base,
+            ONLY_ADMIN,
+            lambda c, o: {
+                "organisation_id": _org(c, o),
+                "register": register,
+                "name": f"matrix {next(_n)}",
+                "level": "municipal",
+                "valid_from": "2024-01-01",
+            },
+        ),
+        ("PATCH", f"/v1/{base}/{{ident}}"): change(base, ONLY_ADMIN),
+    }
+
+
+API: dict[tuple[str, str], Api] = {
+    ("GET", "/v1/organisations"): listing("organisations"),
+    ("GET", "/v1/organisations/{ident}"): one("organisations"),
+    ("POST", "/v1/organisations"): Api(
+        ONLY_ADMIN,
+        lambda c, o: Call(
+            "POST",
+            "/v1/organisations",
+            {"kind": "enterprise", "name": "矩阵企业", "credit_code": make_code(9000 + next(_n))},
+        ),
+        own=201,
+        other=201,
+    ),
+    ("PATCH", "/v1/organisations/{ident}"): change("organisations", ONLY_ADMIN),
+    ("GET", "/v1/filings"): listing("filings"),
+    ("GET", "/v1/filings/{ident}"): one("filings"),
+    ("POST", "/v1/filings"): create(
+        "filings",
+        WRITERS,
+        lambda c, o: {
+            "organisation_id": _org(c, o),
+            "fiscal_year": c.world.unfiled_year(o),
+            "sales_revenue": "1.00",
+            "rd_expense": "0",
+        },
+    ),
+    ("PATCH", "/v1/filings/{ident}"): change("filings", WRITERS),
+    ("POST", "/v1/filings/{ident}/determinations"): Api(
+        WRITERS,
+        lambda c, o: Call("POST", f"/v1/filings/{c.world.id(o, 'filings')}/determinations", {}),
+        own=201,
+    ),
+    ("GET", "/v1/determinations"): listing("determinations"),
+    ("GET", "/v1/determinations/{ident}"): one("determinations"),
+    ("GET", "/v1/determinations/{ident}/replay"): one("determinations", "/replay"),
+    ("GET", "/v1/projects"): listing("projects"),
+    ("GET", "/v1/projects/{ident}"): one("projects"),
+    ("POST", "/v1/projects"): create(
+        "projects",
+        ONLY_ADMIN,
+        lambda c, o: {
+            "organisation_id": _org(c, o),
+            "number": f"M-{next(_n)}",
+            "title": "矩阵项目",
+            "funding_level": "municipal",
+        },
+    ),
+    ("PATCH", "/v1/projects/{ident}"): change("projects", ONLY_ADMIN),
+    ("GET", "/v1/awards"): listing("awards"),
+    ("GET", "/v1/awards/{ident}"): one("awards"),
+    ("POST", "/v1/awards"): create(
+        "awards",
+        ONLY_ADMIN,
+        lambda c, o: {
+            "organisation_id": _org(c, o),
+            "name": "奖",
+            "level": "municipal",
+            "year": 2023,
+        },
+    ),
+    ("PATCH", "/v1/awards/{ident}"): change("awards", ONLY_ADMIN),
+    ("GET", "/v1/standards"): listing("standards"),
+    ("GET", "/v1/standards/{ident}"): one("standards"),
+    ("POST", "/v1/standards"): create(
+        "standards",
+        ONLY_ADMIN,
+        lambda c, o: {
+            "organisation_id": _org(c, o),
+            "level": "group",
+            "code": f"T/M {next(_n)}",
+            "title": "矩阵标准",
+            "published_on": "2024-01-01",
+        },
+    ),
+    ("PATCH", "/v1/standards/{ident}"): change("standards", ONLY_ADMIN),
+    ("GET", "/v1/ip-assets"): listing("ip-assets"),
+    ("GET", "/v1/ip-assets/{ident}"): one("ip-assets"),
+    ("POST", "/v1/ip-assets"): create(
+        "ip-assets",
+        WRITERS,
+        lambda c, o: {
+            "organisation_id": _org(c, o),
+            "kind": "patent",
+            "registration_no": f"ZLM{next(_n):010d}",
+            "title": "矩阵专利",
+        },
+    ),
+    ("PATCH", "/v1/ip-assets/{ident}"): change("ip-assets", WRITERS),
+    ("POST", "/v1/ip-assets/{ident}/determinations"): Api(
+        WRITERS,
+        lambda c, o: Call("POST", f"/v1/ip-assets/{c.world.id(o, 'ip-assets')}/determinations", {}),
+        own=201,
+    ),
+    ("POST", "/v1/ip-assets/{ident}/notices"): Api(
+        ONLY_ADMIN,
+        lambda c, o: Call(
+            "POST", f"/v1/ip-assets/{c.world.id(o, 'ip-assets')}/notices", {"as_of": "2021-01-01"}
+        ),
+        own=409,  # reached, and not overdue on that day
+    ),
+    ("GET", "/v1/ip/overdue"): Api(
+        EVERYONE, lambda c, o: Call("GET", "/v1/ip/overdue?as_of=2024-06-30"), other=200
+    ),
+    ("GET", "/v1/notices"): listing("notices"),
+    ("GET", "/v1/notices/{ident}"): one("notices"),
+    ("GET", "/v1/notices/{ident}/pdf"): one("notices", "/pdf"),
+    ("GET", "/v1/transfers"): listing("transfers"),
+    ("GET", "/v1/transfers/{ident}"): one("transfers"),
+    ("POST", "/v1/transfers"): Api(
+        WRITERS,
+        lambda c, o: Call(
+            "POST",
+            "/v1/transfers",
+            {
+                "holder_id": _org(c, o),
+                "achievement": "矩阵成果",
+                "mode": "license",
+                "concluded_on": "2024-01-01",
+            },
+        ),
+        own=201,
+        other=422,
+    ),
+    ("PATCH", "/v1/transfers/{ident}"): change("transfers", WRITERS),
+    ("POST", "/v1/transfers/{ident}/finalise"): Api(
+        WRITERS,
+        lambda c, o: Call(
+            "POST", f"/v1/transfers/{c.world.fresh(o, 'transfers')}/finalise", {"version": 1}
+        ),
+    ),
+    ("GET", "/v1/applications"): listing("applications"),
+    ("GET", "/v1/applications/{ident}"): one("applications"),
+    ("POST", "/v1/applications"): Api(
+        WRITERS,
+        lambda c, o: Call(
+            "POST",
+            "/v1/applications",
+            {"filing_id": c.world.fresh(o, "filings"), "programme": "矩阵申请"},
+        ),
+        own=201,
+        other=422,
+    ),
+    ("PATCH", "/v1/applications/{ident}"): Api(
+        WRITERS,
+        lambda c, o: Call(
+            "PATCH", f"/v1/applications/{_application(c, o, 'draft')}", {"version": 1}
+        ),
+    ),
+    ("POST", "/v1/applications/{ident}/submit"): Api(
+        WRITERS,
+        lambda c, o: Call(
+            "POST", f"/v1/applications/{_application(c, o, 'draft')}/submit", {"version": 1}
+        ),
+    ),
+    ("POST", "/v1/applications/{ident}/review"): Api(
+        BUREAU,
+        lambda c, o: Call(
+            "POST",
+            f"/v1/applications/{_application(c, o, 'submitted', assigned=o == 'mine')}/review",
+            {"version": 1, "to": "under_review"},
+        ),
+    ),
+    ("POST", "/v1/applications/{ident}/assign"): Api(
+        ONLY_ADMIN,
+        lambda c, o: Call(
+            "POST",
+            f"/v1/applications/{_application(c, o, 'submitted')}/assign",
+            {"version": 1, "reviewer_id": c.spare_reviewer_id},
+        ),
+    ),
+    ("POST", "/v1/imports/{kind}"): Api(
+        ONLY_ADMIN,
+        lambda c, o: Call(
+            "POST",
+            "/v1/imports/organisations",
+            content=_organisation_csv(),
+            headers={"content-type": "text/csv"},
+        ),
+        own=201,
+        other=201,
+    ),
+    ("GET", "/v1/exports/{kind}.{format}"): Api(
+        EVERYONE, lambda c, o: Call("GET", "/v1/exports/filings.csv"), other=200
+    ),
+    ("GET", "/v1/audit"): Api(ONLY_ADMIN, lambda c, o: Call("GET", "/v1/audit?limit=5")),
+    ("GET", "/v1/audit/verify"): Api(ONLY_ADMIN, lambda c, o: Call("GET", "/v1/audit/verify")),
+    **_registry("platforms", "rd_platform"),
+    **_registry("parks", "park"),
+    **_registry("incubators", "incubator"),
+    **_registry("agencies", "intermediary_agency"),
+    **_registry("demonstration-enterprises", "demonstration_enterprise"),
+}
+
+
+def _page(template: str) -> Callable[[Context, str], str]:
+    """A page's URL on a record of the owner: path parameters filled from the world."""
+
+    def url(c: Context, o: str) -> str:
+        values = {
+            "year": "2023",
+            "task": "figures",
+            "application_id": str(c.world.id(o, "applications")),
+            "asset_id": str(c.world.id(o, "ip-assets")),
+            "transfer_id": str(c.world.id(o, "transfers")),
+            "notice_id": str(c.world.id(o, "notices")),
+            "token": "not-a-token",
+            "group": "organisations",
+            "name": "eligibility",
+        }
+        return template.format(**values)
+
+    return url
+
+
+PAGES: dict[tuple[str, str], Page] = {
+    (method, path): Page(roles, _page(path))
+    for roles, routes in (
+        (
+            TENANTS,
+            (
+                ("GET", "/portal"),
+                ("GET", "/portal/filings"),
+                ("GET", "/portal/filings/{year}/determination"),
+                ("GET", "/portal/filings/{year}"),
+                ("GET", "/portal/filings/{year}/{task}"),
+                ("POST", "/portal/filings/{year}/{task}"),
+                ("GET", "/portal/applications"),
+                ("GET", "/portal/applications/new"),
+                ("POST", "/portal/applications/new"),
+                ("GET", "/portal/applications/{application_id}"),
+                ("POST", "/portal/applications/{application_id}/submit"),
+                ("GET", "/portal/calendar"),
+                ("POST", "/portal/calendar"),
+                ("GET", "/portal/calendar/{token}"),
+                ("GET", "/portal/ip"),
+                ("GET", "/portal/ip/{asset_id}"),
+                ("POST", "/portal/ip/{asset_id}/reports"),
+                ("GET", "/portal/transfers"),
+                ("GET", "/portal/transfers/new"),
+                ("POST", "/portal/transfers/check"),
+                ("POST", "/portal/transfers/new"),
+                ("GET", "/portal/transfers/{transfer_id}"),
+                ("POST", "/portal/transfers/{transfer_id}/final"),
+            ),
+        ),
+        (
+            BUREAU,
+            (
+                ("GET", "/back-office/review"),
+                ("GET", "/back-office/review/{application_id}"),
+                ("POST", "/back-office/review/{application_id}/move"),
+                ("GET", "/back-office/registries"),
+                ("GET", "/back-office/registries/{group}"),
+                ("GET", "/back-office/registries/{group}/export"),
+                ("GET", "/back-office/overdue-ip"),
+                ("POST", "/back-office/overdue-ip/{asset_id}/notice"),
+                ("GET", "/back-office/notices/{notice_id}.pdf"),
+                ("GET", "/back-office/dashboard"),
+                ("GET", "/back-office/dashboard/charts/{name}.svg"),
+                ("GET", "/back-office/what-if"),
+                ("POST", "/back-office/what-if"),
+                ("POST", "/back-office/what-if/report.zip"),
+            ),
+        ),
+        (ONLY_ADMIN, (("POST", "/back-office/review/{application_id}/assign"),)),
+    )
+    for method, path in routes
+}
+PAGES[("GET", "/portal/calendar/{token}")] = Page(
+    TENANTS, _page("/portal/calendar/{token}"), by_own_token=True
+)
+
+PUBLIC: dict[tuple[str, str], str | None] = {
+    ("GET", "/healthz"): "/healthz",
+    ("GET", "/readyz"): "/readyz",
+    ("GET", "/metrics"): "/metrics",
+    ("GET", "/docs"): "/docs",
+    ("GET", "/"): "/",
+    ("GET", "/language/{lang}"): "/language/en",
+    ("GET", "/law"): "/law",
+    ("GET", "/law/search"): "/law/search?q=研发",
+    ("GET", "/law/{act}"): "/law/luoyang",
+    ("GET", "/rules"): "/rules",
+    ("GET", "/rules/{variable}"): "/rules/support_eligible",
+    ("GET", "/interpretations"): "/interpretations",
+    ("GET", "/checker"): "/checker",
+    ("GET", "/checker/check"): "/checker/check",
+    ("GET", "/checker/result"): "/checker/result",
+    ("GET", "/checker/result.pdf"): None,  # a PDF of an empty check: the checker's tests
+    ("GET", "/checker/{question}"): "/checker/revenue",
+    ("POST", "/checker/{question}"): "/checker/revenue",
+    ("GET", "/transfer"): "/transfer",
+    ("GET", "/deadline"): "/deadline",
+    ("GET", "/deadline.ics"): "/deadline.ics",
+    ("POST", "/v1/evaluate"): "/v1/evaluate",
+    ("GET", "/v1/jurisdictions"): "/v1/jurisdictions",
+    ("GET", "/v1/acts"): "/v1/acts",
+    ("GET", "/v1/acts/{act}"): "/v1/acts/luoyang",
+    ("GET", "/v1/acts/{act}/articles/{n}"): "/v1/acts/luoyang/articles/7",
+    ("GET", "/v1/acts/{act}/akn"): "/v1/acts/luoyang/akn",
+    ("GET", "/v1/rules"): "/v1/rules",
+    ("GET", "/v1/rules/{variable}"): "/v1/rules/support_eligible",
+    ("GET", "/v1/interpretations"): "/v1/interpretations",
+    ("GET", "/v1/inputs"): "/v1/inputs?jurisdiction=luoyang",
+}
+"""Routes anyone may call, and a URL to call each with (None: not called here)."""
