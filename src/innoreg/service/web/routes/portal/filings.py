@@ -55,6 +55,7 @@ def determination_context(determination: Determination, subject: str, lang: str)
     are stored in English and shown so, marked as English)."""
     document = dict(determination.result)
     document["notices"] = list(document.get("warnings", []))
+    document["notices_lang"] = "en"  # stored as the JSON contract has them: in English
     values = document["results"][subject]
     return explanation(document, values, determination.explanation[subject], lang)
 

@@ -241,6 +241,7 @@ def _transfer_page(
         subject = transfer_subject(transfer)
         document = dict(determination.result)
         document["notices"] = list(document.get("warnings", []))
+        document["notices_lang"] = "en"  # stored in English, as the JSON contract has them
         document["results"] = {"transfer": document["results"][subject]}
         document["explanations"] = {"transfer": determination.explanation[subject]}
         context = result_context(document)
