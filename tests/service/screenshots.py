@@ -70,6 +70,9 @@ def main(folder: str) -> None:
         from tests.service.portal.screenshots import portal_shots
 
         portal_shots(browser, out)
+        from tests.service.backoffice.screenshots import backoffice_shots
+
+        backoffice_shots(browser, out)
         browser.close()
     server.should_exit = True
     print(f"screenshots in {out}")

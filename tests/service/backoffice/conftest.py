@@ -55,20 +55,19 @@ class CookieAuthenticator:
         return Principal(user, Role(parts[0]), organisation, email, "session")
 
 
-@pytest.fixture(scope="session")
-def city_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def build_city(path: Path) -> Path:
+    """The demo city in a SQLite file at ``path``: its filings and transfers decided on
+    ``DAY``, and the bureau's three accounts (admin 1, reviewers 2 and 3)."""
     from innoreg.records import schema
+    from innoreg.records.accounts.users import create_user
     from innoreg.records.db import Database
     from innoreg.records.demo import load_demo
     from innoreg.records.repositories import BUREAU
     from innoreg.records.workflows.bulk import decide_all
 
-    path = tmp_path_factory.mktemp("bureau") / "city.sqlite3"
     database = Database(f"sqlite:///{path}")
     schema.upgrade(database.engine)
     load_demo(database, enterprises=ENTERPRISES)
-    from innoreg.records.accounts.users import create_user
-
     for email, role in ACCOUNTS:
         create_user(database, email=email, role=role, password=PASSWORD, actor="test")
     for kind in ("filings", "transfers"):
@@ -76,6 +75,11 @@ def city_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
             pass
     database.dispose()
     return path
+
+
+@pytest.fixture(scope="session")
+def city_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_city(tmp_path_factory.mktemp("bureau") / "city.sqlite3")
 
 
 def app_over(url: str, **overrides: Any) -> FastAPI:
