@@ -368,6 +368,7 @@ def _page(template: str) -> Callable[[Context, str], str]:
             "token": "not-a-token",
             "group": "organisations",
             "name": "eligibility",
+            "user_id": str(c.spare_reviewer_id),  # the pages run after the API's entries
         }
         return template.format(**values)
 
@@ -424,7 +425,21 @@ PAGES: dict[tuple[str, str], Page] = {
                 ("POST", "/back-office/what-if/report.zip"),
             ),
         ),
-        (ONLY_ADMIN, (("POST", "/back-office/review/{application_id}/assign"),)),
+        (
+            ONLY_ADMIN,
+            (
+                ("POST", "/back-office/review/{application_id}/assign"),
+                ("GET", "/back-office/audit"),
+                ("GET", "/back-office/audit/verify"),
+                ("GET", "/back-office/users"),
+                ("GET", "/back-office/users/new"),
+                ("POST", "/back-office/users/new"),
+                ("GET", "/back-office/users/{user_id}"),
+                ("POST", "/back-office/users/{user_id}/access"),
+                ("POST", "/back-office/users/{user_id}/password"),
+                ("POST", "/back-office/users/{user_id}/role"),
+            ),
+        ),
     )
     for method, path in routes
 }
