@@ -186,7 +186,7 @@ def test_a_hash_made_with_other_parameters_is_replaced_at_sign_in(database: Data
         after = session.scalar(select(User.password_hash).where(User.id == account.id))
     assert after is not None and "m=2048,t=2,p=1" in after
     assert stronger.verify(PASSWORD, after) == (True, None)
-    assert events(database)[-1][2] == {"rehashed": True}
+    assert events(database)[-1][2] == {"via": "password", "rehashed": True}
     log = audit_text(database)
     assert before not in log and after not in log and "password_hash" not in log
 

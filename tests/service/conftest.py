@@ -18,6 +18,10 @@ from fastapi.testclient import TestClient
 from innoreg.service.app import create_app
 from innoreg.service.settings import Settings
 
+from .accounts_support import accounts_client, accounts_db, app_and_clock, records_template
+
+__all__ = ["accounts_client", "accounts_db", "app_and_clock", "records_template"]
+
 TODAY = dt.date(2024, 6, 30)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]

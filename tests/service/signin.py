@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import secrets
+from typing import Any
 
 from innoreg.records.accounts.users import create_user
 from innoreg.records.db import Database
@@ -37,3 +38,17 @@ def make_user(
         actor="test",
     )
     return email, password
+
+
+_tokens: dict[tuple[int, str, str], str] = {}
+
+
+def bearer_headers(client: Any, email: str, password: str) -> dict[str, str]:
+    """``Authorization: Bearer …`` for the account, from ``POST /v1/auth/token`` (one sign-in
+    per app and account: the token is kept for the test run, well within its 15 minutes)."""
+    key = (id(client.app), email, password)
+    if key not in _tokens:
+        answer = client.post("/v1/auth/token", data={"username": email, "password": password})
+        assert answer.status_code == 200, answer.text
+        _tokens[key] = answer.json()["access_token"]
+    return {"Authorization": f"Bearer {_tokens[key]}"}

@@ -218,7 +218,9 @@ def test_health_ready_and_metrics_by_route_template(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/readyz").json() == {"status": "ready"}
     client.get("/v1/acts/luoyang/articles/7")
-    text = client.get("/metrics").text
+    assert client.get("/metrics").status_code == 401  # not on this machine, no token
+    local = TestClient(client.app, client=("127.0.0.1", 50000))
+    text = local.get("/metrics").text
     assert 'route="/v1/acts/{act}/articles/{n}"' in text
     assert "innoreg_http_request_duration_seconds_bucket" in text
 

@@ -11,8 +11,11 @@ from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
 from innoreg import __version__
+from innoreg.records.types import utcnow
 from innoreg.service import errors
-from innoreg.service.auth.policy import AnonymousOnly, route_policies
+from innoreg.service.auth.accounts import AccountsAuthenticator
+from innoreg.service.auth.policy import route_policies
+from innoreg.service.auth.ratelimit import SignInLimit
 from innoreg.service.database import LazyDatabase
 from innoreg.service.metrics import Metrics
 from innoreg.service.middleware import ServiceMiddleware
@@ -39,7 +42,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.metrics = Metrics()
     app.state.ready = False
-    app.state.authenticator = AnonymousOnly()
+    app.state.authenticator = AccountsAuthenticator()
+    app.state.sign_in_limit = SignInLimit(settings.sign_in_rate, settings.redis_url)
+    app.state.clock = utcnow  # tests replace it to cross the session timeouts
     app.state.database = LazyDatabase(settings.database_url)
     for exc, handler in errors.HANDLERS.items():
         app.add_exception_handler(exc, handler)

@@ -8,6 +8,11 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from innoreg.records.db import Database
+from innoreg.records.errors import RecordsError
+
+
+class DatabaseNotReadyError(RecordsError):
+    """The records database is missing or not at this innoreg's schema (503)."""
 
 
 class LazyDatabase:
@@ -19,10 +24,20 @@ class LazyDatabase:
         self._lock = threading.Lock()
 
     def get(self) -> Database:
+        """The database, checked once to be at the schema this innoreg needs (otherwise every
+        records route answers 503 naming ``innoreg db upgrade``, never a 500)."""
         if self._database is None:
             with self._lock:
                 if self._database is None:
-                    self._database = Database(self.url or None)
+                    from innoreg.records import schema
+
+                    database = Database(self.url or None)
+                    try:
+                        schema.require_head(database.engine)
+                    except RecordsError as error:
+                        database.dispose()
+                        raise DatabaseNotReadyError(str(error)) from None
+                    self._database = database
         return self._database
 
     def dispose(self) -> None:

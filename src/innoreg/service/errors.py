@@ -41,6 +41,8 @@ TITLES = {
     409: "Conflict",
     415: "Unsupported media type",
     422: "Invalid input",
+    429: "Too many requests",
+    503: "Service unavailable",
     500: "Internal error",
 }
 _log = logging.getLogger("innoreg.service")
@@ -118,14 +120,20 @@ async def innoreg_error(request: Request, exc: Exception) -> Response:
     from innoreg.records.errors import ConflictError, NotFoundError, WorkflowError
     from innoreg.service.auth.policy import AuthError
     from innoreg.service.catalogue import NotFound
+    from innoreg.service.database import DatabaseNotReadyError
 
     headers: dict[str, str] | None = None
     if isinstance(exc, AuthError):
         status = exc.status
+        headers = dict(exc.headers)
         if status == 401:
-            headers = {"WWW-Authenticate": "Bearer"}
+            if not is_api(request.scope):
+                return _sign_in_first(request)
+            headers["WWW-Authenticate"] = "Bearer"
     elif isinstance(exc, NotFound | NotFoundError):
         status = 404
+    elif isinstance(exc, DatabaseNotReadyError):
+        status = 503
     elif isinstance(exc, ConflictError | WorkflowError):
         status = 409
     else:
@@ -135,6 +143,16 @@ async def innoreg_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, InputError) and exc.field and detail.startswith(f"{exc.field}: "):
         detail = detail[len(exc.field) + 2 :]
     return error_response(request.scope, status, detail, field=field, rule=rule, headers=headers)
+
+
+def _sign_in_first(request: Request) -> Response:
+    """A page that needs an account sends the browser to sign in, and back afterwards."""
+    from urllib.parse import quote
+
+    from starlette.responses import RedirectResponse
+
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"/login?next={quote(here, safe='')}", status_code=303)
 
 
 async def validation_error(request: Request, exc: Exception) -> Response:

@@ -10,6 +10,9 @@
 | ``INNOREG_DEFAULT_LANG`` | zh | page language when neither cookie nor Accept-Language says |
 | ``INNOREG_TODAY`` | (the real day) | the day pages take the law at by default (for tests, demos) |
 | ``INNOREG_DATABASE_URL`` | per-user SQLite file | the records (``postgresql://…`` in production) |
+| ``INNOREG_SECRET_KEY`` | made once, kept in the data directory | signs bearer tokens (32+ chars) |
+| ``INNOREG_REDIS_URL`` | (none: each process counts) | sign-in attempts counted in Redis |
+| ``INNOREG_SIGN_IN_RATE`` | 20/minute | sign-in attempts per client address (429 above) |
 """
 
 from __future__ import annotations
@@ -34,6 +37,9 @@ class Settings:
     default_lang: str = "zh"
     today: dt.date | None = field(default=None)
     database_url: str = ""
+    secret_key: str = field(default="", repr=False)
+    redis_url: str = field(default="", repr=False)
+    sign_in_rate: str = "20/minute"
 
     def law_date(self) -> dt.date:
         """The day the law is taken at when a page is not asked for another."""
@@ -49,6 +55,9 @@ class Settings:
             if name in env:
                 values[f.name] = _parse(name, str(f.type), env[name])
         settings = cls(**values)  # type: ignore[arg-type]
+        if settings.secret_key and len(settings.secret_key) < 32:
+            raise InputError("must be 32 characters or more", field="INNOREG_SECRET_KEY")
+        _check_rate(settings.sign_in_rate)
         if settings.default_lang not in LANGUAGES:
             raise InputError(f"must be one of {', '.join(LANGUAGES)}", field="INNOREG_DEFAULT_LANG")
         return settings
@@ -70,3 +79,14 @@ def _parse(name: str, kind: str, raw: str) -> object:
         except ValueError:
             raise InputError(f"{raw!r} is not a date (YYYY-MM-DD)", field=name) from None
     return text
+
+
+def _check_rate(text: str) -> None:
+    from limits import parse
+
+    try:
+        parse(text)
+    except ValueError:
+        raise InputError(
+            f"{text!r} is not a rate (like 20/minute)", field="INNOREG_SIGN_IN_RATE"
+        ) from None

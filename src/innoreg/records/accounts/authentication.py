@@ -53,8 +53,12 @@ def authenticate(
     ip: str | None = None,
     now: dt.datetime | None = None,
     passwords: Passwords = DEFAULT,
+    via: str = "password",
+    token_id: str | None = None,
 ) -> Account:
-    """The account ``email`` and ``password`` open, or ``SignInRefusedError``."""
+    """The account ``email`` and ``password`` open, or ``SignInRefusedError``. ``via`` says
+    what the sign-in is for (``session``, ``bearer``); ``token_id`` names the bearer token
+    being issued, recorded as a ``token_issued`` event in the same transaction."""
     at = now or utcnow()
     address = email.strip().lower()[:254]
     with database.read() as session:
@@ -75,17 +79,22 @@ def authenticate(
         until = stored.locked_until
         raise SignInRefusedError(_locked_message(until), locked_until=until)
     valid, new_hash = passwords.verify(password, stored.password_hash)
-    return _record_outcome(database, stored, valid and not stored.disabled, new_hash, ip, at)
+    outcome = _Outcome(valid and not stored.disabled, new_hash, via, token_id)
+    return _record_outcome(database, stored, outcome, ip, at)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    valid: bool
+    new_hash: str | None
+    via: str
+    token_id: str | None
 
 
 def _record_outcome(
-    database: Database,
-    stored: _Stored,
-    valid: bool,
-    new_hash: str | None,
-    ip: str | None,
-    at: dt.datetime,
+    database: Database, stored: _Stored, outcome: _Outcome, ip: str | None, at: dt.datetime
 ) -> Account:
+    valid, new_hash = outcome.valid, outcome.new_hash
     refusal: SignInRefusedError | None = None
     account: Account | None = None
     with database.write(actor=f"user:{stored.id}" if valid else "anonymous") as session:
@@ -107,7 +116,24 @@ def _record_outcome(
                 user.locked_until = None
             if new_hash is not None:
                 user.password_hash = new_hash
-            record_event(session, "login", user_id=user.id, ip=ip, at=at, rehashed=bool(new_hash))
+            record_event(
+                session,
+                "login",
+                user_id=user.id,
+                ip=ip,
+                at=at,
+                via=outcome.via,
+                rehashed=bool(new_hash),
+            )
+            if outcome.token_id is not None:
+                record_event(
+                    session,
+                    "token_issued",
+                    user_id=user.id,
+                    ip=ip,
+                    at=at,
+                    token_id=outcome.token_id,
+                )
             session.flush()
             account = Account.of(user)
     if refusal is not None or account is None:

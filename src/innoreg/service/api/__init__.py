@@ -9,6 +9,7 @@ from fastapi import APIRouter
 def router() -> APIRouter:
     from innoreg.service.api.routes import (
         acts,
+        auth,
         docs,
         evaluate,
         health,
@@ -21,7 +22,8 @@ def router() -> APIRouter:
     api = APIRouter()
     from innoreg.service.api.routes import records
 
-    for module in (evaluate, jurisdictions, acts, rules, interpretations, inputs, health, docs):
+    modules = (evaluate, jurisdictions, acts, rules, interpretations, inputs, health, docs, auth)
+    for module in modules:
         api.include_router(module.router)
     api.include_router(records.router())
     return api

@@ -1,5 +1,8 @@
 """Every route declares its policy; a route without one stops the app from starting.
 
+A signed-in browser (a session cookie) must also send the session's CSRF token with every
+unsafe request to a non-public route (``check_csrf``); bearer and API-token callers need not.
+
 A policy names the roles that may call the route and how the record must relate to the
 caller (``tenant``): ``public`` (anyone, anonymous included), ``own`` (the caller's
 organisation's records; repositories filter, another tenant's record answers 404), ``assigned``
@@ -35,10 +38,14 @@ class Policy:
     tenant: Tenancy = "public"
     scopes: frozenset[str] = frozenset({"read"})
     """What a personal API token must carry to use the route (``read``; ``write`` for changes)."""
+    loopback: bool = False
+    """Also let in any caller on the loopback address (``/metrics``: the local scraper)."""
 
     @classmethod
-    def of(cls, *roles: Role, tenant: Tenancy = "own", write: bool = False) -> Policy:
-        return cls(frozenset(roles), tenant, frozenset({"write"} if write else {"read"}))
+    def of(
+        cls, *roles: Role, tenant: Tenancy = "own", write: bool = False, loopback: bool = False
+    ) -> Policy:
+        return cls(frozenset(roles), tenant, frozenset({"write"} if write else {"read"}), loopback)
 
     @property
     def public(self) -> bool:
@@ -47,7 +54,8 @@ class Policy:
     def describe(self) -> str:
         if self.public:
             return "anyone"
-        return ", ".join(sorted(r.value for r in self.roles)) + f" ({self.tenant})"
+        described = ", ".join(sorted(r.value for r in self.roles)) + f" ({self.tenant})"
+        return described + (" or a loopback caller" if self.loopback else "")
 
 
 PUBLIC = Policy()
@@ -56,9 +64,10 @@ PUBLIC = Policy()
 class AuthError(InnoregError):
     """A caller who is not signed in (401) or whose role may not use the route (403)."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, *, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
+        self.headers = headers or {}
 
 
 class Authenticator(Protocol):
@@ -86,6 +95,8 @@ class Guard:
         policy = self.policy
         if policy.public:
             return principal
+        if policy.loopback and principal.anonymous and is_loopback(request):
+            return principal
         if principal.anonymous:
             raise AuthError(401, "sign in first: this needs an account")
         if principal.role not in policy.roles:
@@ -93,7 +104,26 @@ class Guard:
         if principal.token_scopes is not None and not policy.scopes <= principal.token_scopes:
             missing = ", ".join(sorted(policy.scopes - principal.token_scopes))
             raise AuthError(403, f"this API token lacks the scope: {missing}")
+        if principal.via == "session" and request.method not in SAFE_METHODS:
+            from innoreg.service.auth.csrf import check_csrf
+
+            await check_csrf(request)
         return principal
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+def is_loopback(request: Request) -> bool:
+    """The caller is on this machine (behind a proxy: only if the proxy says so in
+    X-Forwarded-For, which uvicorn trusts from 127.0.0.1)."""
+    import ipaddress
+
+    host = request.client.host if request.client else ""
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 async def resolve_principal(request: Request) -> Principal:

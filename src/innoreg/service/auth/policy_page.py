@@ -35,6 +35,8 @@ def policy_table(table: list[RoutePolicy]) -> str:
             scope = TENANCY[row.policy.tenant]
             if "write" in row.policy.scopes and not row.policy.public:
                 scope += "; API tokens need the `write` scope"
+            if row.policy.loopback:
+                scope += "; also anyone calling from the loopback address"
             lines.append(f"| {method} | `{row.path}` | " + " | ".join(cells) + f" | {scope} |")
     return "\n".join(lines) + "\n"
 
