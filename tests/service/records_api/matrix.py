@@ -351,6 +351,24 @@ API: dict[tuple[str, str], Api] = {
     **_registry("incubators", "incubator"),
     **_registry("agencies", "intermediary_agency"),
     **_registry("demonstration-enterprises", "demonstration_enterprise"),
+    # Accounts: each caller reaches its own account and tokens only (no record of a tenant).
+    ("GET", "/v1/auth/me"): Api(EVERYONE, lambda c, o: Call("GET", "/v1/auth/me"), other=200),
+    ("GET", "/v1/auth/api-tokens"): Api(
+        EVERYONE, lambda c, o: Call("GET", "/v1/auth/api-tokens"), other=200
+    ),
+    ("POST", "/v1/auth/api-tokens"): Api(
+        EVERYONE,
+        lambda c, o: Call("POST", "/v1/auth/api-tokens", {"name": f"matrix {next(_n)}"}),
+        own=201,
+        other=201,
+    ),
+    ("DELETE", "/v1/auth/api-tokens/{token_id}"): Api(
+        EVERYONE,
+        lambda c, o: Call("DELETE", "/v1/auth/api-tokens/999999"),  # nobody's: as absent
+        own=404,
+        other=404,
+    ),
+    ("GET", "/metrics"): Api(ONLY_ADMIN, lambda c, o: Call("GET", "/metrics"), other=200),
 }
 
 
@@ -450,7 +468,7 @@ PAGES[("GET", "/portal/calendar/{token}")] = Page(
 PUBLIC: dict[tuple[str, str], str | None] = {
     ("GET", "/healthz"): "/healthz",
     ("GET", "/readyz"): "/readyz",
-    ("GET", "/metrics"): "/metrics",
+    ("POST", "/v1/auth/token"): None,  # signing in: tests/service/test_auth_api.py
     ("GET", "/docs"): "/docs",
     ("GET", "/"): "/",
     ("GET", "/language/{lang}"): "/language/en",
