@@ -133,6 +133,7 @@ def test_ip_assets_show_deadlines_and_a_report_can_be_filed(
     client = signed_in(tenant, lang="en")
     listing = client.get("/portal/ip")
     assert asset.registration_no in listing.text and "Annual reports" in listing.text
+    assert asset.registration_no in client.get("/portal/ip?page=99").text  # the last page
     page = client.get(f"/portal/ip/{asset.id}")
     assert "File an annual report" in page.text
     empty = client.post(f"/portal/ip/{asset.id}/reports", data={"year": "2024"})

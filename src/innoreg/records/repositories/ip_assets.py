@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from innoreg.records.errors import ConstraintError
@@ -12,8 +12,27 @@ from innoreg.records.models.ip import REPORT_KINDS, IPAsset, IPReport
 from innoreg.records.repositories.scope import Scope, load
 
 
-def assets_of(session: Session, *, scope: Scope, organisation_id: int) -> list[IPAsset]:
-    """An organisation's IP assets, the nearest implementation deadline first."""
+def count_assets(session: Session, *, scope: Scope, organisation_id: int) -> int:
+    return int(
+        session.scalar(
+            select(func.count()).where(
+                IPAsset.organisation_id == organisation_id, scope.where(IPAsset.organisation_id)
+            )
+        )
+        or 0
+    )
+
+
+def assets_of(
+    session: Session,
+    *,
+    scope: Scope,
+    organisation_id: int,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[IPAsset]:
+    """An organisation's IP assets, the nearest implementation deadline first (a page of
+    them with ``limit``)."""
     return list(
         session.scalars(
             select(IPAsset)
@@ -24,6 +43,8 @@ def assets_of(session: Session, *, scope: Scope, organisation_id: int) -> list[I
                 IPAsset.implementation_deadline,
                 IPAsset.id,
             )
+            .limit(limit)
+            .offset(offset)
         )
     )
 

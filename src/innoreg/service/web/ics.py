@@ -41,15 +41,17 @@ def calendar_of(events: list[tuple[dt.date, str, str]], name: str = "IP deadline
     ]
     for day, summary, source in events:
         uid = hashlib.sha256(f"{day.isoformat()}|{summary}".encode()).hexdigest()[:24]
+        start = f"{day.year:04d}{day.month:02d}{day.day:02d}"
+        after = day + dt.timedelta(days=1)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{uid}@innoreg",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(day + dt.timedelta(days=1)).strftime('%Y%m%d')}",
-            f"SUMMARY:{_escape(summary)}",
-            f"DESCRIPTION:{_escape(source)}",
+            f"DTSTART;VALUE=DATE:{start}",
+            f"DTEND;VALUE=DATE:{after.year:04d}{after.month:02d}{after.day:02d}",
+            _fold(f"SUMMARY:{_escape(summary)}"),
+            _fold(f"DESCRIPTION:{_escape(source)}"),
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+    return "\r\n".join(lines) + "\r\n"

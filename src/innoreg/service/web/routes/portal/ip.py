@@ -12,7 +12,12 @@ from starlette.responses import RedirectResponse, Response
 
 from innoreg.records.errors import ConstraintError
 from innoreg.records.models.ip import IPAsset
-from innoreg.records.repositories.ip_assets import assets_of, file_report, get_asset
+from innoreg.records.repositories.ip_assets import (
+    assets_of,
+    count_assets,
+    file_report,
+    get_asset,
+)
 from innoreg.records.workflows.ip import ANNUAL_REPORT_DUE
 from innoreg.service.database import DatabaseDep
 from innoreg.service.web import forms
@@ -63,12 +68,27 @@ def deadline_state(asset: IPAsset, day: dt.date) -> str:
     return "soon" if (deadline - day).days <= 365 else "running"
 
 
+PAGE_SIZE = 50
+"""Assets per page of the list (a university may hold hundreds)."""
+
+
 @router.get("/portal/ip", dependencies=READS)
 def ip_page(request: Request, database: DatabaseDep, principal: PrincipalDep) -> Response:
     day = today(request)
+    raw = request.query_params.get("page", "1")
+    number = int(raw) if raw.isdigit() and 0 < int(raw) < 10_000 else 1
     with database.read() as session:
         organisation = own_organisation(session, principal)
-        assets = assets_of(session, scope=principal.scope(), organisation_id=organisation.id)
+        scope = principal.scope()
+        total = count_assets(session, scope=scope, organisation_id=organisation.id)
+        number = min(number, max(1, -(-total // PAGE_SIZE)))  # past the last page: the last
+        assets = assets_of(
+            session,
+            scope=scope,
+            organisation_id=organisation.id,
+            limit=PAGE_SIZE,
+            offset=(number - 1) * PAGE_SIZE,
+        )
         rows = []
         for asset in assets:
             years = report_years(asset, day)
@@ -89,6 +109,10 @@ def ip_page(request: Request, database: DatabaseDep, principal: PrincipalDep) ->
                 "organisation": organisation,
                 "rows": rows,
                 "today": day,
+                "total": total,
+                "page": number,
+                "pages": max(1, -(-total // PAGE_SIZE)),
+                "first": (number - 1) * PAGE_SIZE + 1,
             },
         )
 
