@@ -105,3 +105,27 @@ def test_charts_drawn_at_once_on_several_threads_are_the_charts_drawn_alone(
     with ThreadPoolExecutor(len(addresses)) as pool:
         together = [r.text for r in pool.map(admin.get, addresses)]
     assert together == alone
+
+
+def test_figures_kept_between_views_follow_every_write(
+    sign_in: Callable[..., TestClient], bureau_app: FastAPI
+) -> None:
+    """The page keeps its figures while the audit chain's head stays put; a write moves it."""
+    from innoreg.records.workflows.ip import issue_notice, overdue_assets
+
+    admin = sign_in(Role.BUREAU_ADMIN)
+    admin.cookies.set("lang", "en")
+    later = "fiscal_year=2024&as_of-day=30&as_of-month=6&as_of-year=2025"
+    before = _table(admin.get(f"/back-office/dashboard?{later}").text, "overdue-ip-by-district")
+    assert before == _table(
+        admin.get(f"/back-office/dashboard?{later}").text, "overdue-ip-by-district"
+    )
+    database = bureau_app.state.database.get()
+    day = dt.date(2025, 6, 30)
+    with database.read() as session:
+        waiting = [a for a in overdue_assets(session, scope=BUREAU, as_of=day) if not a.notice_id]
+    assert waiting
+    with database.write(actor="test") as session:
+        issue_notice(session, scope=BUREAU, asset_id=waiting[0].asset_id, as_of=day, actor="test")
+    after = _table(admin.get(f"/back-office/dashboard?{later}").text, "overdue-ip-by-district")
+    assert after != before

@@ -94,6 +94,7 @@ def dashboard_chart(
     return dataclasses.replace(text, svg=svg, png=image)
 
 
+@functools.lru_cache(maxsize=64)
 def chart_text(
     figures: Dashboard, name: str, *, by: Group = "district", lang: Language = "en"
 ) -> DashboardChart:

@@ -243,3 +243,26 @@ def _facet(
     others: Sequence[Any] = [c for key, c in conditions.items() if key != name]
     rows = session.execute(query.where(*others).group_by(column).order_by(column))
     return [(value, int(count)) for value, count in rows]
+
+
+def register_counts(session: Session, *, scope: Scope) -> dict[str, int]:
+    """How many organisations, and how many entries in each group of registers, the scope
+    reaches (one query each)."""
+    counts = {
+        "organisations": int(
+            session.scalar(
+                select(func.count()).select_from(Organisation).where(scope.where(Organisation.id))
+            )
+            or 0
+        )
+    }
+    by_register = dict(
+        session.execute(
+            select(RegistryEntry.register, func.count())
+            .where(scope.where(RegistryEntry.organisation_id))
+            .group_by(RegistryEntry.register)
+        ).all()
+    )
+    for group, registers in REGISTER_GROUPS.items():
+        counts[group] = sum(int(by_register.get(r, 0)) for r in registers)
+    return counts

@@ -14,7 +14,8 @@ from starlette.responses import Response
 from innoreg.batch.report.dashboard_charts import CHARTS, chart_text, dashboard_chart
 from innoreg.batch.tables import GROUP_LABELS
 from innoreg.labels import Language
-from innoreg.records.reports import GROUPS, Dashboard, Group, dashboard
+from innoreg.records.reports import GROUPS, Dashboard, Group
+from innoreg.records.reports.cached import current_dashboard
 from innoreg.service.database import DatabaseDep
 from innoreg.service.web.render import language
 from innoreg.service.web.routes.backoffice.common import (
@@ -30,7 +31,7 @@ router = APIRouter(dependencies=[READ])
 
 def _figures(database: DatabaseDep, principal: PrincipalDep, chosen: Period) -> Dashboard:
     with database.read() as session:
-        return dashboard(
+        return current_dashboard(
             session,
             scope=principal.scope(),
             fiscal_year=chosen.fiscal_year,

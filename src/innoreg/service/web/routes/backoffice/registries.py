@@ -27,6 +27,7 @@ from innoreg.records.repositories.registers import (
     list_entries,
     list_organisations,
     organisation_conditions,
+    register_counts,
 )
 from innoreg.service.database import DatabaseDep
 from innoreg.service.web import forms
@@ -89,17 +90,8 @@ def _group(group: str) -> str:
 @router.get("/back-office/registries")
 def registries(request: Request, database: DatabaseDep, principal: PrincipalDep) -> Response:
     """Each registry with how many records it holds in the caller's scope."""
-    scope = principal.scope()
     with database.read() as session:
-        counts = {
-            "organisations": list_organisations(
-                session, scope=scope, chosen=OrganisationFilter(), limit=0
-            ).total
-        }
-        for group, registers in REGISTER_GROUPS.items():
-            counts[group] = list_entries(
-                session, scope=scope, chosen=EntryFilter(registers), limit=0
-            ).total
+        counts = register_counts(session, scope=principal.scope())
     return page(request, principal, "backoffice/registries.html", {"counts": counts})
 
 
