@@ -2,8 +2,9 @@
 
     .venv/bin/python -m benchmarks           # `make bench`: parse, one case, populations,
                                              # simulate with a reform, Dask, the records
-                                             # and the back office's figures at 2% of
-                                             # their full sizes
+                                             # and the back office's figures, the
+                                             # records API's lists at 2% of their
+                                             # full sizes
     .venv/bin/python -m benchmarks --quick   # CI smoke: 100,000 enterprises, no Parquet run,
                                              # the records at 1%
 
@@ -32,6 +33,7 @@ from benchmarks import (
     bench_dashboard,
     bench_population,
     bench_records,
+    bench_records_api,
     bench_simulate,
 )
 from benchmarks.common import EngineMismatch, Report, print_table
@@ -88,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             bench_simulate.main,
             bench_records.scaled,
             bench_dashboard.scaled,
+            bench_records_api.scaled,
         )
         for part in parts:
             sub = part(quick=args.quick)

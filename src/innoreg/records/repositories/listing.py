@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Select, and_, or_
+from sqlalchemy import Select, tuple_
 from sqlalchemy.orm import Session
 
 from innoreg.errors import InputError
@@ -66,10 +66,11 @@ def page(
     ordered = sort.column is id_column
     if cursor is not None:
         value, last_id = _decode(cursor, sort)
-        after = id_column < last_id if sort.descending else id_column > last_id
-        if not ordered:
-            beyond = sort.column < value if sort.descending else sort.column > value
-            after = or_(beyond, and_(sort.column == value, after))
+        if ordered:
+            after = id_column < last_id if sort.descending else id_column > last_id
+        else:  # a row value: both databases walk an index on (column, id) from it
+            key, last = tuple_(sort.column, id_column), tuple_(value, last_id)
+            after = key < last if sort.descending else key > last
         query = query.where(after)
     keys = [id_column.desc() if sort.descending else id_column.asc()]
     if not ordered:

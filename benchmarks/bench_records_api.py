@@ -1,0 +1,247 @@
+"""The records API's lists over 100,000 filings, on SQLite and on PostgreSQL: each list request
+through the whole app (routing, the caller's policy and scope, the query, the answer's JSON),
+timed one by one in process, p50 / p95 / p99 against the target p95 ≤ 50 ms:
+
+    .venv/bin/python -m benchmarks.bench_records_api                    # both databases
+    .venv/bin/python -m benchmarks.bench_records_api --scale 0.1 --backend sqlite
+
+The city: 20,000 enterprises with five fiscal years of filings each (100,000 filings), 500
+applications of 100 organisations assigned to one reviewer. The callers are accounts of the
+database, each with a bearer token the benchmark's authenticator maps to them (what is timed is
+the records' route, not the sign-in). A baseline in the same run: ``SELECT count(*)`` over the
+filings. `make bench` (``python -m benchmarks``) runs it at 2 % of the size.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, text
+from starlette.requests import Request
+
+from benchmarks.bench_records import database, postgres_reachable, raw_filings, seed_organisations
+from benchmarks.common import Report, database_benchmark_arguments, load_average, status
+from innoreg.records.db import Database
+from innoreg.records.models import Application, User
+from innoreg.records.principal import ANONYMOUS, Principal, Role
+
+TARGET_P95 = 0.050
+YEARS = 5
+FIRST_YEAR = 2019
+
+
+class Tokens:
+    """The benchmark's authenticator: a bearer token per caller."""
+
+    def __init__(self, principals: dict[str, Principal]) -> None:
+        self.principals = principals
+
+    def authenticate(self, request: Request) -> Principal:
+        token = request.headers.get("authorization", "").removeprefix("Bearer ")
+        return self.principals.get(token, ANONYMOUS)
+
+
+def seed(db: Database, filings: int) -> dict[str, Principal]:
+    """The city, and a principal for each caller measured."""
+    organisations = max(filings // YEARS, 1)
+    seed_organisations(db, organisations)
+    raw_filings(db, filings, organisations, FIRST_YEAR)
+    with db.engine.begin() as connection:
+        reviewer = connection.execute(
+            insert(User).returning(User.id),
+            {
+                "email": "reviewer@bench.invalid",
+                "role": "reviewer",
+                "organisation_id": None,
+                "password_hash": "!",  # no password signs in to it: a benchmark's caller
+                "disabled": False,
+                "failed_logins": 0,
+                "version": 1,
+            },
+        ).scalar_one()
+        owners = min(100, organisations)
+        connection.execute(
+            insert(Application),
+            [
+                {
+                    "organisation_id": 1 + i % owners,
+                    "filing_id": 1 + i % owners,
+                    "programme": "研发投入后补助",
+                    "state": "submitted",
+                    "reviewer_id": reviewer,
+                    "version": 1,
+                }
+                for i in range(min(500, filings))
+            ],
+        )
+    if db.dialect == "postgresql":  # a city in service has its statistics (autovacuum)
+        with db.engine.connect() as connection:
+            connection.execute(text("ANALYZE"))
+            connection.commit()
+    return {
+        "admin": Principal(user_id=10**6, role=Role.BUREAU_ADMIN, via="bearer"),
+        "reviewer": Principal(user_id=reviewer, role=Role.REVIEWER, via="bearer"),
+        "enterprise": Principal(
+            user_id=10**6 + 1,
+            role=Role.ENTERPRISE_USER,
+            organisation_id=organisations // 2 + 1,
+            via="bearer",
+        ),
+    }
+
+
+def walk(client: Any, url: str, token: str, pages: int) -> list[float]:
+    """Follow ``next`` from the first page for ``pages`` pages (or to the end): each
+    request's seconds."""
+    seconds: list[float] = []
+    cursor: str | None = None
+    for _ in range(pages):
+        target = url + (f"&cursor={cursor}" if cursor else "")
+        start = time.perf_counter()
+        answer = client.get(target, headers={"authorization": f"Bearer {token}"})
+        seconds.append(time.perf_counter() - start)
+        assert answer.status_code == 200, answer.text
+        cursor = answer.json()["next"]  # None at the end: start again from the first page
+    return seconds
+
+
+def repeat(client: Any, url: str, token: str, times: int) -> list[float]:
+    seconds = []
+    for _ in range(times):
+        start = time.perf_counter()
+        answer = client.get(url, headers={"authorization": f"Bearer {token}"})
+        seconds.append(time.perf_counter() - start)
+        assert answer.status_code == 200, answer.text
+    return seconds
+
+
+Scenario = tuple[str, str, str, Callable[[Any, str, str], list[float]]]
+SCENARIOS: tuple[Scenario, ...] = (
+    (
+        "bureau_admin: every filing, 50 a page, 200 pages deep by cursor",
+        "admin",
+        "/v1/filings?limit=50",
+        lambda c, u, t: walk(c, u, t, 200),
+    ),
+    (
+        "bureau_admin: one fiscal year, newest id first, 100 pages",
+        "admin",
+        f"/v1/filings?fiscal_year={FIRST_YEAR + 2}&sort=-id&limit=50",
+        lambda c, u, t: walk(c, u, t, 100),
+    ),
+    (
+        "bureau_admin: by fiscal year (desc), 100 pages",
+        "admin",
+        "/v1/filings?sort=-fiscal_year&limit=50",
+        lambda c, u, t: walk(c, u, t, 100),
+    ),
+    (
+        "bureau_admin: one organisation's filings",
+        "admin",
+        "/v1/filings?organisation_id=7",
+        lambda c, u, t: repeat(c, u, t, 100),
+    ),
+    (
+        "enterprise_user: its own filings among all",
+        "enterprise",
+        "/v1/filings",
+        lambda c, u, t: repeat(c, u, t, 100),
+    ),
+    (
+        "reviewer: the assigned organisations' filings",
+        "reviewer",
+        "/v1/filings?limit=50",
+        lambda c, u, t: walk(c, u, t, 100),
+    ),
+    (
+        "bureau_admin: organisations, 100 pages",
+        "admin",
+        "/v1/organisations?limit=50",
+        lambda c, u, t: walk(c, u, t, 100),
+    ),
+)
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def run(backend: str, scale: float) -> Iterator[tuple[str, list[float]]]:
+    """(scenario, each request's seconds), and the baseline last."""
+    from fastapi.testclient import TestClient
+
+    from innoreg.service.app import create_app
+    from innoreg.service.settings import Settings
+
+    filings = max(500, int(100_000 * scale))
+    with tempfile.TemporaryDirectory() as folder, database(backend, Path(folder)) as db:
+        principals = seed(db, filings)
+        app = create_app(
+            Settings(
+                access_log=False, database_url=str(db.url.render_as_string(hide_password=False))
+            )
+        )
+        app.state.authenticator = Tokens(principals)
+        with TestClient(app) as client:
+            for role in principals:  # warm: the first request of each caller opens the pool
+                client.get("/v1/filings?limit=1", headers={"authorization": f"Bearer {role}"})
+            for name, role, url, measure in SCENARIOS:
+                yield f"{name} ({filings:,} filings)", measure(client, url, role)
+        with db.engine.connect() as connection:
+            baseline = []
+            for _ in range(20):
+                start = time.perf_counter()
+                connection.execute(text("SELECT count(*) FROM filings")).scalar()
+                baseline.append(time.perf_counter() - start)
+        app.state.database.dispose()
+        yield "baseline: SELECT count(*) FROM filings", baseline
+
+
+def summary(scale: float) -> Report:
+    """For ``python -m benchmarks``: the lists at ``scale``; the target judged at full size."""
+    report = Report()
+    print(f"records API lists (scale {scale})")
+    backends = ["sqlite"] + (["postgresql"] if postgres_reachable() else [])
+    for backend in backends:
+        for name, seconds in run(backend, scale):
+            p95 = percentile(seconds, 0.95)
+            judged = scale >= 1 and not name.startswith("baseline")
+            report.add(
+                f"records API {backend}: {name}",
+                f"p50 {statistics.median(seconds) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms",
+                f"p95 <= {TARGET_P95 * 1000:.0f} ms" if judged else "",
+                status(p95 <= TARGET_P95) if judged else "",
+            )
+    return report
+
+
+def scaled(quick: bool = False) -> Report:
+    return summary(0.01 if quick else 0.02)
+
+
+def main() -> None:
+    args, backends = database_benchmark_arguments(__doc__, ("lists",))
+    for backend in backends:
+        print(f"\n{backend}")
+        print(f"  {'what':<78} {'n':>5} {'p50':>7} {'p95':>7} {'p99':>7} {'target':>7}")
+        for name, seconds in run(backend, args.scale):
+            p95 = percentile(seconds, 0.95)
+            verdict = (
+                "" if name.startswith("baseline") else ("ok" if p95 <= TARGET_P95 else "MISSED")
+            )
+            print(
+                f"  {name:<78} {len(seconds):>5} {statistics.median(seconds) * 1000:>6.1f}ms "
+                f"{p95 * 1000:>6.1f}ms {percentile(seconds, 0.99) * 1000:>6.1f}ms {verdict:>7}",
+                flush=True,
+            )
+        print(f"  load average: {load_average()}")
+
+
+if __name__ == "__main__":
+    main()
