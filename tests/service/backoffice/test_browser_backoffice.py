@@ -158,21 +158,34 @@ def test_the_bureau_issues_an_overdue_ip_notice(bureau_page: Callable[..., Any],
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_back_office_pages_fit_320_px_and_work_without_javascript(
-    bureau_page: Callable[..., Any], lang: str
+@pytest.mark.parametrize(
+    ("width", "scale"), [(320, 1), (640, 2)], ids=["320px", "200-percent-zoom"]
+)
+def test_back_office_pages_fit_320_px_and_200_percent_zoom_without_javascript(
+    bureau_page: Callable[..., Any], lang: str, width: int, scale: int, assigned: int
 ) -> None:
+    """320 px wide, and 200 % zoom of a 1280 px window (a 640 px viewport at twice the pixel
+    density): no page scrolls sideways (wide tables scroll inside themselves)."""
     page = bureau_page(
         Role.BUREAU_ADMIN,
         lang=lang,
-        viewport={"width": 320, "height": 640},
+        viewport={"width": width, "height": 640},
+        device_scale_factor=scale,
         java_script_enabled=False,
     )
-    for path in PAGES:
+    for path in [*PAGES, *ADMIN_PAGES, f"/back-office/review/{assigned}"]:
         page.goto(path)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
     page.goto("/back-office/dashboard")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "govuk-skip-link"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+        "getComputedStyle(document.activeElement).boxShadow"
+    )
+    assert focused != "none none", "the focused control shows its focus"
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -246,3 +259,26 @@ def test_the_admin_creates_and_disables_a_user_and_verifies_the_audit_log(
     page.click("#verify")
     assert page.locator("#verdict").is_visible() and page.locator("#head-hash").inner_text()
     assert not _axe(page)
+
+
+TARGETS = """() => [...document.querySelectorAll(
+  'main button, main select, main input:not([type=hidden]), main textarea, nav a, table a, ' +
+  '.govuk-pagination a, .govuk-back-link, .govuk-skip-link:focus')]
+  .filter(e => e.offsetParent !== null)
+  .map(e => { const r = e.getBoundingClientRect();
+              const label = e.id ? document.querySelector(`label[for="${e.id}"]`) : null;
+              const l = label ? label.getBoundingClientRect() : r;
+              const tall = Math.max(r.height, l.height), wide = Math.max(r.width, l.width);
+              return [e.outerHTML.slice(0, 80), tall, wide]; })
+  .filter(([, h, w]) => h < 24 || w < 24)"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_control_and_link_in_lists_is_at_least_24_px(
+    bureau_page: Callable[..., Any], lang: str, assigned: int
+) -> None:
+    page = bureau_page(Role.BUREAU_ADMIN, lang=lang)
+    for path in [*PAGES, *ADMIN_PAGES, f"/back-office/review/{assigned}"]:
+        page.goto(path)
+        small = page.evaluate(TARGETS)
+        assert not small, (path, small[:3])

@@ -10,9 +10,12 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from markupsafe import Markup, escape
 from starlette.responses import HTMLResponse
 
 from innoreg.records.principal import Principal, Role
+from innoreg.service.auth.csrf import ANONYMOUS_COOKIE, token_for_page
+from innoreg.service.auth.csrf import FIELD as CSRF_FIELD
 from innoreg.service.auth.policy import Policy, current_principal, guard
 from innoreg.service.web import forms
 from innoreg.service.web.forms import N_, FieldError, Invalid
@@ -60,7 +63,8 @@ def page(
     """A back-office page: the template with the caller and the menu."""
     errors = context.get("errors") or []
     lang = language(request)
-    return render(
+    token, fresh = token_for_page(request)
+    response = render(
         request,
         template,
         {
@@ -68,11 +72,23 @@ def page(
             "menu": menu(principal, request.url.path),
             "fen": lambda value: fen(value, lang),
             "moment": lambda at: moment(at, lang),
+            "csrf_field": Markup(
+                f'<input type="hidden" name="{CSRF_FIELD}" value="{escape(token)}">'
+            ),
             **context,
         },
         status=status,
         title_error=bool(errors),
     )
+    if fresh:  # no session token yet: the forms repeat this cookie's value
+        response.set_cookie(
+            ANONYMOUS_COOKIE, token, httponly=True, samesite="lax", path="/", secure=_https(request)
+        )
+    return response
+
+
+def _https(request: Request) -> bool:
+    return request.url.scheme == "https"
 
 
 @dataclass
