@@ -1,25 +1,24 @@
 """The records API's tests run on SQLite and on PostgreSQL, each against a fresh migrated
-database, through one sign-in fixture: ``sign_in(role, organisation_id=None) -> headers``."""
+database, through one sign-in fixture: ``sign_in(role, organisation_id=None) -> headers``, a
+real account (``tests/service/signin.py``) and its bearer token from ``POST /v1/auth/token``,
+checked by the app's own authenticator."""
 
 from __future__ import annotations
 
 import secrets
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from fastapi import Request
 from fastapi.testclient import TestClient
-from pwdlib.hashers.argon2 import Argon2Hasher
+from sqlalchemy import select
 
-from innoreg.records.accounts.passwords import Passwords
-from innoreg.records.accounts.users import create_user
 from innoreg.records.db import Database
-from innoreg.records.principal import ANONYMOUS, Principal, Role
+from innoreg.records.models import User
+from innoreg.records.principal import Role
 from innoreg.service.app import create_app
-from innoreg.service.auth.policy import AuthError
 
 ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
@@ -32,27 +31,9 @@ from tests.records.conftest import (  # noqa: E402
     sqlite_template,  # noqa: F401
 )
 from tests.service.conftest import settings  # noqa: E402
+from tests.service.signin import bearer_headers, make_user  # noqa: E402
 
 SignIn = Callable[..., dict[str, str]]
-FAST = Passwords(Argon2Hasher(time_cost=1, memory_cost=1024, parallelism=1))
-"""Test accounts' passwords hashed cheaply (they are never used to sign in here)."""
-
-
-class IssuedTokens:
-    """Bearer tokens handed out by the tests' sign-in, each standing for one principal."""
-
-    def __init__(self) -> None:
-        self.principals: dict[str, Principal] = {}
-
-    def authenticate(self, request: Request) -> Principal:
-        header = request.headers.get("authorization", "")
-        if not header:
-            return ANONYMOUS
-        scheme, _, token = header.partition(" ")
-        principal = self.principals.get(token) if scheme.lower() == "bearer" else None
-        if principal is None:
-            raise AuthError(401, "the token does not hold")
-        return principal
 
 
 @dataclass
@@ -60,39 +41,34 @@ class Api:
     client: TestClient
     database: Database
     sign_in: SignIn
-    tokens: IssuedTokens
+    users: dict[str, int] = field(default_factory=dict)
+    """Authorization header -> the signed-in account's id."""
 
     def user_id(self, headers: dict[str, str]) -> int:
         """The signed-in user's id (a reviewer's, to assign applications to)."""
-        principal = self.tokens.principals[headers["authorization"].split(" ", 1)[1]]
-        assert principal.user_id is not None
-        return principal.user_id
+        return self.users[headers["Authorization"]]
 
 
 @pytest.fixture(params=BACKENDS)
 def api(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Api]:
     url = fresh_url(request.param, request, tmp_path)
-    app = create_app(settings(database_url=url))
-    tokens = IssuedTokens()
-    app.state.authenticator = tokens
+    app = create_app(
+        settings(database_url=url, secret_key=secrets.token_urlsafe(32), sign_in_rate="200/minute")
+    )
     with TestClient(app) as client:
         database = app.state.database.get()
+        users: dict[str, int] = {}
 
         def sign_in(role: str | Role, organisation_id: int | None = None) -> dict[str, str]:
-            """A real account of ``role`` (of ``organisation_id`` for a tenant role) and a
-            bearer token standing for it."""
-            account = create_user(
-                database,
-                email=f"{secrets.token_hex(6)}@example.org",
-                role=role,
-                password=secrets.token_urlsafe(18),
-                organisation=organisation_id,
-                actor="test",
-                passwords=FAST,
-            )
-            token = secrets.token_urlsafe(16)
-            tokens.principals[token] = account.principal("bearer")
-            return {"authorization": f"Bearer {token}"}
+            """A new account of ``role`` (of ``organisation_id`` for a tenant role), signed
+            in: its ``Authorization: Bearer …`` header."""
+            email, password = make_user(database, role, organisation_id)
+            headers = bearer_headers(client, email, password)
+            with database.read() as session:
+                users[headers["Authorization"]] = int(
+                    session.scalar(select(User.id).where(User.email == email)) or 0
+                )
+            return headers
 
-        yield Api(client, database, sign_in, tokens)
+        yield Api(client, database, sign_in, users)
     app.state.database.dispose()
