@@ -17,9 +17,8 @@ from innoreg.records.workflows.applications import create_application, move
 from innoreg.service.database import DatabaseDep
 from innoreg.service.web import forms
 from innoreg.service.web.forms import N_, FieldError, Invalid
-from innoreg.service.web.render import render
 from innoreg.service.web.routes.portal import READS, WRITES
-from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, today
+from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, page, today
 
 router = APIRouter()
 REQUIRED = {
@@ -47,7 +46,7 @@ def applications_page(request: Request, database: DatabaseDep, principal: Princi
         organisation = own_organisation(session, principal)
         rows = applications_of(session, scope=principal.scope(), organisation_id=organisation.id)
         years = {f.id: f.fiscal_year for f in _decided(session, principal, organisation.id)}
-        return render(
+        return page(
             request,
             "portal/applications.html",
             {
@@ -72,7 +71,7 @@ def _new_page(
     organisation = own_organisation(session, principal)
     decided = _decided(session, principal, organisation.id)
     filing = next((f for f in decided if f.fiscal_year == year), decided[0] if decided else None)
-    return render(
+    return page(
         request,
         "portal/application_new.html",
         {
@@ -148,7 +147,7 @@ def _application_page(
     returned = next(
         (t for t in reversed(application.transitions) if t.to_state == "returned"), None
     )
-    return render(
+    return page(
         request,
         "portal/application.html",
         {

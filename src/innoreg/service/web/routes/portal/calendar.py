@@ -19,9 +19,8 @@ from innoreg.records.repositories.ip_assets import assets_of
 from innoreg.service.auth.policy import AuthError, guard
 from innoreg.service.database import DatabaseDep, get_database
 from innoreg.service.web.ics import calendar_of
-from innoreg.service.web.render import render
 from innoreg.service.web.routes.portal import READ, READS, WRITES
-from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, today
+from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, page, today
 from innoreg.service.web.routes.portal.ip import deadline_state, report_years
 
 router = APIRouter()
@@ -49,7 +48,7 @@ def calendar_page(request: Request, database: DatabaseDep, principal: PrincipalD
     with database.read() as session:
         organisation = own_organisation(session, principal)
         active = has_feed(session, user_id=principal.user_id or 0)
-    return render(
+    return page(
         request,
         "portal/calendar.html",
         {
@@ -73,7 +72,7 @@ async def make_feed(request: Request, database: DatabaseDep, principal: Principa
         else:
             token = new_feed(session, user_id=principal.user_id or 0)
     address = f"{request.base_url}portal/calendar/{token}.ics" if token else None
-    return render(
+    return page(
         request,
         "portal/calendar.html",
         {

@@ -18,9 +18,8 @@ from innoreg.records.workflows.filings import submit_draft
 from innoreg.service.database import DatabaseDep
 from innoreg.service.web import forms
 from innoreg.service.web.forms import N_, FieldError, Invalid
-from innoreg.service.web.render import render
 from innoreg.service.web.routes.portal import READS, WRITES
-from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, today
+from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, page, today
 
 router = APIRouter()
 TASKS: dict[str, tuple[str, ...]] = {
@@ -106,7 +105,7 @@ def task_list(
         draft = get_draft(session, scope=scope, organisation_id=organisation.id, fiscal_year=year)
         answers = draft.answers if draft else {}
         tasks = _task_list_context(answers)
-        return render(
+        return page(
             request,
             "portal/filing_tasks.html",
             {
@@ -134,7 +133,7 @@ def _task_page(
     version: int | None,
     status: int = 200,
 ) -> Response:
-    return render(
+    return page(
         request,
         "portal/filing_task.html",
         {
@@ -234,7 +233,7 @@ def check_page(request: Request, year: int, database: Any, principal: Any) -> Re
         draft = get_draft(session, scope=scope, organisation_id=organisation.id, fiscal_year=year)
         answers = dict(draft.answers) if draft else {}
         tasks = _task_list_context(answers)
-        return render(
+        return page(
             request,
             "portal/filing_check.html",
             {

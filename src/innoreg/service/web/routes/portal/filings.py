@@ -18,10 +18,10 @@ from innoreg.records.repositories.filings import (
 )
 from innoreg.records.workflows.filings import filing_subject
 from innoreg.service.database import DatabaseDep
-from innoreg.service.web.render import language, render
+from innoreg.service.web.render import language
 from innoreg.service.web.routes.checker import explanation
 from innoreg.service.web.routes.portal import READS
-from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, today
+from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, page, today
 
 router = APIRouter()
 
@@ -36,7 +36,7 @@ def filings_page(request: Request, database: DatabaseDep, principal: PrincipalDe
     with database.read() as session:
         organisation = own_organisation(session, principal)
         filed = list_filings(session, scope=principal.scope(), organisation_id=organisation.id)
-        return render(
+        return page(
             request,
             "portal/filings.html",
             {
@@ -79,7 +79,7 @@ def determination_page(
         )
         if filing is None or determination is None:
             raise HTTPException(404, f"no decided filing for {year}")
-        return render(
+        return page(
             request,
             "portal/determination.html",
             {

@@ -22,9 +22,8 @@ from innoreg.records.workflows.ip import ANNUAL_REPORT_DUE
 from innoreg.service.database import DatabaseDep
 from innoreg.service.web import forms
 from innoreg.service.web.forms import N_, FieldError
-from innoreg.service.web.render import render
 from innoreg.service.web.routes.portal import READS, WRITES
-from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, today
+from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, page, today
 
 router = APIRouter()
 REPORT_KIND = "protection"
@@ -100,7 +99,7 @@ def ip_page(request: Request, database: DatabaseDep, principal: PrincipalDep) ->
                     "overdue": [y for y in years if y.overdue],
                 }
             )
-        return render(
+        return page(
             request,
             "portal/ip.html",
             {
@@ -130,7 +129,7 @@ def _asset_page(
     day = today(request)
     asset = get_asset(session, scope=principal.scope(), asset_id=asset_id)
     years = report_years(asset, day)
-    return render(
+    return page(
         request,
         "portal/ip_asset.html",
         {

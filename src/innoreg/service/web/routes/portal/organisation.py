@@ -12,9 +12,8 @@ from starlette.responses import Response
 from innoreg.records.models.organisations import Certificate
 from innoreg.records.repositories.registries import entries_of
 from innoreg.service.database import DatabaseDep
-from innoreg.service.web.render import render
 from innoreg.service.web.routes.portal import READS
-from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, today
+from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, page, today
 
 router = APIRouter()
 EXPIRY_WARNING_DAYS = 90
@@ -54,7 +53,7 @@ def organisation_page(request: Request, database: DatabaseDep, principal: Princi
             (e, validity(e.valid_from, e.valid_until, day))
             for e in entries_of(session, scope=principal.scope(), organisation_id=organisation.id)
         ]
-        return render(
+        return page(
             request,
             "portal/organisation.html",
             {

@@ -34,9 +34,9 @@ from innoreg.service.database import DatabaseDep
 from innoreg.service.errors import form_errors
 from innoreg.service.web import forms
 from innoreg.service.web.forms import N_, FieldError, Invalid
-from innoreg.service.web.render import language, render
+from innoreg.service.web.render import language
 from innoreg.service.web.routes.portal import READS, WRITES
-from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, today
+from innoreg.service.web.routes.portal.common import PrincipalDep, own_organisation, page, today
 from innoreg.service.web.routes.transfer import ENGINE_FIELDS, case_from, result_context
 
 router = APIRouter()
@@ -144,7 +144,7 @@ def _form_page(
         **check,
     }
     template = "portal/transfer_check.html" if fragment else "portal/transfer_new.html"
-    return render(request, template, context, title_error=bool(errors))
+    return page(request, template, context, title_error=bool(errors))
 
 
 @router.get("/portal/transfers", dependencies=READS)
@@ -152,7 +152,7 @@ def transfers_page(request: Request, database: DatabaseDep, principal: Principal
     with database.read() as session:
         organisation = own_organisation(session, principal)
         rows = transfers_of(session, scope=principal.scope(), organisation_id=organisation.id)
-        return render(
+        return page(
             request,
             "portal/transfers.html",
             {
@@ -246,7 +246,7 @@ def _transfer_page(
         document["explanations"] = {"transfer": determination.explanation[subject]}
         context = result_context(document)
     lang = language(request)
-    return render(
+    return page(
         request,
         "portal/transfer.html",
         {
