@@ -300,3 +300,29 @@ def test_an_enterprise_files_applies_is_returned_answers_and_is_approved(
     assert page.inner_text("#state") == ("已批准" if lang == "zh" else "Approved")
     assert "已补充专账明细" in page.inner_text("#history")
     assert not _axe(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_portal_targets_are_24_px_and_focus_shows(
+    context: Any, portal_city: PortalCity, signed_in: Any, lang: str
+) -> None:
+    """Every control and link of the portal's pages at least 24 px both ways (WCAG 2.2 target
+    size), and the control the keyboard reaches shows its focus."""
+    from tests.service.backoffice.test_browser_backoffice import TARGETS
+
+    signed_in(portal_city.institution, context=context, lang=lang)
+    page = context.new_page()
+    for path in PAGES:
+        page.goto(path)
+        small = page.evaluate(TARGETS)
+        assert not small, (path, small[:3])
+    page.goto("/portal/transfers/new")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "govuk-skip-link"
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "getComputedStyle(document.activeElement).outlineStyle + ' ' + "
+            "getComputedStyle(document.activeElement).boxShadow"
+        )
+        assert focused != "none none", page.evaluate("document.activeElement.outerHTML")
