@@ -1,7 +1,8 @@
 """The authorisation matrix, generated from the app's route table: every route × every role ×
 a record of the caller's own tenant, of another tenant, and no credentials at all, each with
-the answer expected (``matrix.py``). A route the table lacks fails the test; so does an entry
-for a route that is gone. Runs on SQLite and PostgreSQL (the ``api`` fixture)."""
+the answer expected (``matrix.py``, ``matrix_pages.py``). A route the tables lack fails the
+test; so does an entry for a route that is gone. Runs on SQLite and PostgreSQL (the ``api``
+fixture)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,8 @@ import re
 from typing import Any
 
 from tests.service.records_api.conftest import Api
-from tests.service.records_api.matrix import (
-    API,
-    PAGES,
-    PUBLIC,
-    REVIEWER,
-    ROLES,
-    Call,
-    Context,
-)
+from tests.service.records_api.matrix import API, REVIEWER, ROLES, Call, Context
+from tests.service.records_api.matrix_pages import PAGES, PUBLIC
 from tests.service.records_api.world import build_world
 
 from innoreg.service.auth.policy import route_policies
@@ -55,7 +49,9 @@ def test_every_route_has_an_entry_and_every_entry_a_route(api: Api) -> None:
     }
     known = set(API) | set(PAGES) | set(PUBLIC)
     missing = sorted(set(routes) - known)
-    assert not missing, f"add these routes to tests/service/records_api/matrix.py: {missing}"
+    assert not missing, (
+        f"add these routes to tests/service/records_api/matrix.py or matrix_pages.py: {missing}"
+    )
     assert not sorted(known - set(routes)), "matrix entries for routes that are gone"
     for key, policy in routes.items():
         assert policy.public == (key in PUBLIC), f"{key}: public in the app and in the matrix"
