@@ -50,6 +50,7 @@ docs: $(BIN)/innoreg
 	$(BIN)/python -m innoreg.cli.reference > docs/cli.md
 	$(BIN)/innoreg rules interpretations --format markdown > docs/interpretations.md
 	$(BIN)/python -m innoreg.engine.vocabulary_page > docs/vocabulary.md
+	$(BIN)/python -m innoreg.service.auth.policy_page docs/security.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -61,3 +61,19 @@ def test_a_restricted_route_refuses_the_anonymous_with_401_problem() -> None:
     assert answer.status_code == 401
     assert answer.headers["www-authenticate"] == "Bearer"
     assert answer.json()["status"] == 401 and "secret" not in answer.text
+
+
+def test_security_doc_lists_every_route_with_its_policy() -> None:
+    """docs/security.md's table is the declared policies, regenerated (`make docs`), not
+    written by hand: a route added or a policy changed without it fails here."""
+    from pathlib import Path
+
+    from innoreg.service.auth.policy_page import BEGIN, END, generated_section
+
+    document = (Path(__file__).parents[2] / "docs" / "security.md").read_text(encoding="utf-8")
+    assert BEGIN in document and END in document
+    section = document[document.index(BEGIN) : document.index(END) + len(END)]
+    assert section == generated_section(), (
+        "docs/security.md is out of date: run "
+        "`python -m innoreg.service.auth.policy_page docs/security.md`"
+    )

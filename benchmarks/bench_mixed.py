@@ -1,0 +1,226 @@
+"""The service under a mixed, authenticated workload (issue 10): 70 % reads of the caller's own
+records, 20 % evaluations, 10 % writes, by many enterprise users at once, on PostgreSQL with
+several workers, driven by Debian's ``wrk`` on loopback.
+
+    .venv/bin/python -m benchmarks.bench_mixed            # 50 clients, 60 s, 2 workers
+
+Environment: ``INNOREG_BENCH_MIXED_SECONDS`` (default 60), ``INNOREG_BENCH_MIXED_CLIENTS``
+(50), ``INNOREG_BENCH_HTTP_WORKERS`` (2), ``INNOREG_BENCH_MIXED_USERS`` (100 enterprise users,
+each with their own organisation), ``INNOREG_BENCH_POSTGRES_URL`` (the server's admin URL;
+a throwaway database is made and dropped).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, select, text
+
+from benchmarks.bench_case import ENTERPRISE, PERIOD
+from benchmarks.bench_http import free_port, wait
+from benchmarks.common import PYTHON, ROOT
+
+BIN = Path(PYTHON).parent
+ADMIN_URL = os.environ.get(
+    "INNOREG_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+TARGET_P99_MS = 100.0
+CASE = {"jurisdiction": "cn-ha-luoyang", "date": PERIOD, "enterprises": [{"id": "e1", **ENTERPRISE}]}
+
+LUA = r"""
+local users = {users}
+local case = {case}
+local counter = 0
+math.randomseed(os.time() + tonumber(tostring({{}}):sub(8), 16) % 100000)
+
+local function headers(user)
+  return {{["Authorization"] = "Bearer " .. user.token, ["Content-Type"] = "application/json"}}
+end
+
+request = function()
+  local user = users[math.random(#users)]
+  local pick = math.random(100)
+  if pick <= 35 then
+    return wrk.format("GET", "/v1/filings?limit=20", headers(user))
+  elseif pick <= 70 then
+    local id = user.filings[math.random(#user.filings)]
+    return wrk.format("GET", "/v1/filings/" .. id, headers(user))
+  elseif pick <= 90 then
+    return wrk.format("POST", "/v1/evaluate", headers(user), case)
+  else
+    counter = counter + 1
+    local body = string.format(
+      '{{"organisation_id": %d, "number": "BENCH-%s-%d-%d", "title": "bench", '
+      .. '"funding_level": "municipal", "funds": 100000}}',
+      user.organisation, user.tag, counter, math.random(1000000000))
+    return wrk.format("POST", "/v1/projects", headers(user), body)
+  end
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("P50 %d\nP95 %d\nP99 %d\nREQS %d\nSECS %f\nERR %d\nNON2XX %d\n",
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), summary.requests,
+    summary.duration / 1e6, summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout, summary.errors.status))
+end
+"""
+
+
+def _lua_users(users: list[dict[str, Any]]) -> str:
+    rows = []
+    for user in users:
+        filings = ", ".join(str(i) for i in user["filings"])
+        rows.append(
+            f'{{token = "{user["token"]}", organisation = {user["organisation"]}, '
+            f'tag = "{user["tag"]}", filings = {{{filings}}}}}'
+        )
+    return "{\n" + ",\n".join(rows) + "\n}"
+
+
+def _post_form(url: str, fields: dict[str, str]) -> Any:
+    data = urllib.parse.urlencode(fields).encode()
+    with urllib.request.urlopen(urllib.request.Request(url, data=data), timeout=30) as answer:
+        return json.load(answer)
+
+
+def _get(url: str, token: str) -> Any:
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.load(answer)
+
+
+def prepare(database_url: str, n_users: int, env: dict[str, str]) -> list[tuple[str, str, int]]:
+    """The demo city, and one enterprise user per organisation that has filings."""
+    from innoreg.records.accounts.users import create_user
+    from innoreg.records.db import Database
+    from innoreg.records.models import AnnualFiling
+    from innoreg.records.principal import Role
+
+    for args in (["db", "upgrade"], ["db", "demo", "--enterprises", "3000"]):
+        subprocess.run([str(BIN / "innoreg"), *args], env=env, check=True, capture_output=True)
+    database = Database(database_url)
+    accounts: list[tuple[str, str, int]] = []
+    with database.session() as session:
+        organisations = session.scalars(
+            select(AnnualFiling.organisation_id).distinct().order_by(AnnualFiling.organisation_id)
+        ).all()[:n_users]
+        for organisation in organisations:
+            email = f"bench-{organisation}@example.org"
+            password = secrets.token_urlsafe(18)
+            create_user(
+                session,
+                email=email,
+                role=Role.ENTERPRISE_USER,
+                organisation_id=organisation,
+                password=password,
+                actor="benchmark",
+            )
+            accounts.append((email, password, organisation))
+        session.commit()
+    database.dispose()
+    return accounts
+
+
+def run_wrk(base: str, users: list[dict[str, Any]], clients: int, seconds: int) -> dict[str, float]:
+    script = LUA.format(users=_lua_users(users), case=json.dumps(json.dumps(CASE)))
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    try:
+        out = subprocess.run(
+            ["wrk", "-t2", f"-c{clients}", f"-d{seconds}s", "-s", handle.name, base],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        os.unlink(handle.name)
+    values = dict(re.findall(r"^(P50|P95|P99|REQS|SECS|ERR|NON2XX) ([\d.]+)$", out, re.M))
+    return {
+        "p50_ms": float(values["P50"]) / 1000,
+        "p95_ms": float(values["P95"]) / 1000,
+        "p99_ms": float(values["P99"]) / 1000,
+        "rps": float(values["REQS"]) / float(values["SECS"]),
+        "requests": float(values["REQS"]),
+        "errors": float(values["ERR"]) + float(values["NON2XX"]),
+    }
+
+
+def main() -> int:
+    if not shutil.which("wrk"):
+        print("wrk is missing: apt-get install wrk", file=sys.stderr)
+        return 2
+    seconds = int(os.environ.get("INNOREG_BENCH_MIXED_SECONDS", "60"))
+    clients = int(os.environ.get("INNOREG_BENCH_MIXED_CLIENTS", "50"))
+    workers = int(os.environ.get("INNOREG_BENCH_HTTP_WORKERS", "2"))
+    n_users = int(os.environ.get("INNOREG_BENCH_MIXED_USERS", "100"))
+    admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"innoreg_bench_mixed_{secrets.token_hex(4)}"
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    database_url = admin.url.set(database=name).render_as_string(hide_password=False)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "INNOREG_DATABASE_URL": database_url,
+        "INNOREG_ACCESS_LOG": "false",
+        "INNOREG_LOGIN_RATE": "100000/minute",
+        "INNOREG_SECRET_KEY": secrets.token_hex(32),
+        "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
+    }
+    server = None
+    try:
+        print(f"preparing {name}: demo city and {n_users} users", file=sys.stderr)
+        accounts = prepare(database_url, n_users, env)
+        server = subprocess.Popen(
+            [str(BIN / "innoreg"), "serve", "--port", str(port), "--workers", str(workers)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait(f"{base}/readyz", 60)
+        users = []
+        for email, password, organisation in accounts:
+            token = _post_form(f"{base}/v1/auth/token", {"username": email, "password": password})
+            listing = _get(f"{base}/v1/filings?limit=50", token["access_token"])
+            users.append(
+                {
+                    "token": token["access_token"],
+                    "organisation": organisation,
+                    "tag": secrets.token_hex(3),
+                    "filings": [item["id"] for item in listing["items"]],
+                }
+            )
+        run_wrk(base, users, clients, 3)  # warm-up: pools, plans, caches
+        result = run_wrk(base, users, clients, seconds)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(20)
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+    status = "pass" if result["p99_ms"] <= TARGET_P99_MS and result["errors"] == 0 else "MISS"
+    print(
+        f"mixed workload on PostgreSQL, {clients} clients {seconds} s, {workers} workers, "
+        f"{n_users} users: {result['rps']:,.0f} requests/s ({result['requests']:,.0f}), "
+        f"p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms, "
+        f"p99 {result['p99_ms']:.1f} ms, errors {result['errors']:.0f}  "
+        f"(target p99 <= {TARGET_P99_MS:.0f} ms and 0 errors: {status})"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
