@@ -36,7 +36,11 @@ ADMIN_URL = os.environ.get(
     "INNOREG_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 TARGET_P99_MS = 100.0
-CASE = {"jurisdiction": "cn-ha-luoyang", "date": PERIOD, "enterprises": [{"id": "e1", **ENTERPRISE}]}
+CASE = {
+    "jurisdiction": "cn-ha-luoyang",
+    "date": PERIOD,
+    "enterprises": [{"id": "e1", **ENTERPRISE}],
+}
 
 LUA = r"""
 local users = {users}
@@ -111,23 +115,22 @@ def prepare(database_url: str, n_users: int, env: dict[str, str]) -> list[tuple[
         subprocess.run([str(BIN / "innoreg"), *args], env=env, check=True, capture_output=True)
     database = Database(database_url)
     accounts: list[tuple[str, str, int]] = []
-    with database.session() as session:
+    with database.read() as session:
         organisations = session.scalars(
             select(AnnualFiling.organisation_id).distinct().order_by(AnnualFiling.organisation_id)
         ).all()[:n_users]
-        for organisation in organisations:
-            email = f"bench-{organisation}@example.org"
-            password = secrets.token_urlsafe(18)
-            create_user(
-                session,
-                email=email,
-                role=Role.ENTERPRISE_USER,
-                organisation_id=organisation,
-                password=password,
-                actor="benchmark",
-            )
-            accounts.append((email, password, organisation))
-        session.commit()
+    for organisation in organisations:
+        email = f"bench-{organisation}@example.org"
+        password = secrets.token_urlsafe(18)
+        create_user(
+            database,
+            email=email,
+            role=Role.ENTERPRISE_USER,
+            organisation=organisation,
+            password=password,
+            actor="benchmark",
+        )
+        accounts.append((email, password, organisation))
     database.dispose()
     return accounts
 

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.records import factories
+from tests.records.conftest import PostgresServer
+from tests.service.signin import make_user
 
 from innoreg.records import schema
-from innoreg.records.accounts.users import create_user
 from innoreg.records.db import Database
-from innoreg.records.models import Organisation
 from innoreg.records.principal import Role
-from tests.records.conftest import PostgresServer
 
 BIN = Path(sys.executable).parent
 WRITERS = 8
@@ -122,47 +122,30 @@ def postgres() -> Iterator[PostgresServer]:
     server.drop_all()
 
 
-def _seed(database_url: str) -> tuple[int, str, str, str, str]:
+def _seed(database_url: str) -> tuple[int, tuple[str, str], tuple[str, str]]:
+    """A migrated database with one enterprise, its user and a bureau admin."""
     database = Database(database_url)
     schema.upgrade(database.engine)
-    password = secrets.token_urlsafe(18)
-    with database.session() as session:
-        organisation = Organisation(
-            name="崩溃测试有限公司", credit_code="91410300MA44ABCD1X", kind="enterprise"
-        )
-        session.add(organisation)
-        session.flush()
-        create_user(
-            session,
-            email="writer@example.org",
-            role=Role.ENTERPRISE_USER,
-            organisation_id=organisation.id,
-            password=password,
-            actor="test",
-        )
-        create_user(
-            session,
-            email="admin@example.org",
-            role=Role.BUREAU_ADMIN,
-            organisation_id=None,
-            password=password,
-            actor="test",
-        )
-        session.commit()
-        organisation_id = organisation.id
+    with database.write(actor="test") as session:
+        organisation_id = factories.enterprise(session, 7).id
+    writer = make_user(database, Role.ENTERPRISE_USER, organisation_id=organisation_id)
+    admin = make_user(database, Role.BUREAU_ADMIN)
     database.dispose()
-    return organisation_id, "writer@example.org", "admin@example.org", password, database_url
+    return organisation_id, writer, admin
+
+
+def _token(base: str, account: tuple[str, str]) -> str:
+    form = {"username": account[0], "password": account[1]}
+    answer = _call("POST", f"{base}/v1/auth/token", body=form, form=True)
+    return str(answer["access_token"])
 
 
 def test_every_acknowledged_write_survives_sigkill(crash_database: str) -> None:
-    organisation_id, writer, admin, password, url = _seed(crash_database)
-    server = Server(url, secrets.token_hex(32))
+    organisation_id, writer, admin = _seed(crash_database)
+    server = Server(crash_database, secrets.token_hex(32))
     server.start()
     try:
-        token = _call(
-            "POST", f"{server.base}/v1/auth/token", body={"username": writer, "password": password},
-            form=True,
-        )["access_token"]
+        token = _token(server.base, writer)
         acknowledged: dict[int, str] = {}
         lock = threading.Lock()
         stop = threading.Event()
@@ -199,10 +182,7 @@ def test_every_acknowledged_write_survives_sigkill(crash_database: str) -> None:
         assert len(acknowledged) >= 40, "too few writes were acknowledged before the kill"
 
         server.start()
-        admin_token = _call(
-            "POST", f"{server.base}/v1/auth/token", body={"username": admin, "password": password},
-            form=True,
-        )["access_token"]
+        admin_token = _token(server.base, admin)
         for ident, number in acknowledged.items():
             stored = _call("GET", f"{server.base}/v1/projects/{ident}", token=admin_token)
             assert stored["number"] == number
