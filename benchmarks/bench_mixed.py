@@ -65,10 +65,10 @@ request = function()
   else
     counter = counter + 1
     local body = string.format(
-      '{{"organisation_id": %d, "number": "BENCH-%s-%d-%d", "title": "bench", '
-      .. '"funding_level": "municipal", "funds": 100000}}',
+      '{{"organisation_id": %d, "kind": "patent", "registration_no": "B-%s-%d-%d", '
+      .. '"title": "bench", "fiscally_funded": true, "rights_obtained_on": "2021-10-01"}}',
       user.organisation, user.tag, counter, math.random(1000000000))
-    return wrk.format("POST", "/v1/projects", headers(user), body)
+    return wrk.format("POST", "/v1/ip-assets", headers(user), body)
   end
 end
 

@@ -157,13 +157,14 @@ def test_every_acknowledged_write_survives_sigkill(crash_database: str) -> None:
                 number = f"CRASH-{worker}-{n}"
                 body = {
                     "organisation_id": organisation_id,
-                    "number": number,
-                    "title": f"项目 {number}",
-                    "funding_level": "municipal",
-                    "funds": 1000 * n,
+                    "kind": "patent",
+                    "registration_no": number,
+                    "title": f"专利 {number}",
+                    "fiscally_funded": True,
+                    "rights_obtained_on": "2021-10-01",
                 }
                 try:
-                    answer = _call("POST", f"{server.base}/v1/projects", token=token, body=body)
+                    answer = _call("POST", f"{server.base}/v1/ip-assets", token=token, body=body)
                 except (OSError, urllib.error.HTTPError):
                     continue  # refused or cut off by the kill: not acknowledged
                 with lock:
@@ -184,8 +185,8 @@ def test_every_acknowledged_write_survives_sigkill(crash_database: str) -> None:
         server.start()
         admin_token = _token(server.base, admin)
         for ident, number in acknowledged.items():
-            stored = _call("GET", f"{server.base}/v1/projects/{ident}", token=admin_token)
-            assert stored["number"] == number
+            stored = _call("GET", f"{server.base}/v1/ip-assets/{ident}", token=admin_token)
+            assert stored["registration_no"] == number
         verified = _call("GET", f"{server.base}/v1/audit/verify", token=admin_token)
         assert verified["intact"] is True, verified
     finally:
