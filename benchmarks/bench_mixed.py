@@ -178,7 +178,7 @@ def main() -> int:
         **os.environ,
         "INNOREG_DATABASE_URL": database_url,
         "INNOREG_ACCESS_LOG": "false",
-        "INNOREG_LOGIN_RATE": "100000/minute",
+        "INNOREG_SIGN_IN_RATE": "100000/minute",
         "INNOREG_SECRET_KEY": secrets.token_hex(32),
         "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
     }

@@ -64,7 +64,7 @@ class Server:
             "INNOREG_DATABASE_URL": database_url,
             "INNOREG_SECRET_KEY": secret,
             "INNOREG_ACCESS_LOG": "false",
-            "INNOREG_LOGIN_RATE": "1000/minute",
+            "INNOREG_SIGN_IN_RATE": "1000/minute",
         }
         self.process: subprocess.Popen[bytes] | None = None
 
