@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Scope
 
@@ -200,7 +200,15 @@ async def server_error(request: Request, exc: Exception) -> Response:
     return error_response(request.scope, 500, "the server could not answer; this is our fault")
 
 
+async def client_gone(request: Request, exc: Exception) -> Response:
+    """The client hung up before its body arrived (a timeout, a closed tab): nothing is wrong
+    with the server, so no traceback; nginx's 499 marks it in the request log."""
+    _log.info("client disconnected during %s %s", request.method, request.url.path)
+    return Response(status_code=499)
+
+
 HANDLERS: dict[Any, Callable[[Request, Exception], Any]] = {
+    ClientDisconnect: client_gone,
     InnoregError: innoreg_error,
     RequestValidationError: validation_error,
     HTTPException: http_error,
