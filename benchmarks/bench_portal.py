@@ -137,7 +137,7 @@ def pages(ids: dict[str, Any]) -> list[tuple[str, str, str, dict[str, str] | Non
     ]
 
 
-def measure(backend: str, enterprises: int, repeat: int) -> list[tuple[str, float, float]]:
+def measure(backend: str, enterprises: int, repeat: int) -> list[tuple[str, float, float, float]]:
     with tempfile.TemporaryDirectory() as folder, database(backend, Path(folder)) as db:
         start = time.perf_counter()
         city(db, enterprises)
@@ -158,11 +158,12 @@ def measure(backend: str, enterprises: int, repeat: int) -> list[tuple[str, floa
                     answer = client.request(method, path, headers=headers, data=form)
                     elapsed = (time.perf_counter() - began) * 1000
                     assert answer.status_code == 200, (path, answer.status_code, answer.text[:300])
-                    if index >= 3:
-                        times.append(elapsed)
+                    if index == 0 or index >= 3:
+                        times.append(elapsed)  # the first (cold) and the measured ones
+                first = times.pop(0)
                 times.sort()
                 p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-                rows.append((f"{method} {path}", statistics.median(times), p95))
+                rows.append((f"{method} {path}", statistics.median(times), p95, first))
         return rows
 
 
@@ -174,8 +175,8 @@ def main() -> None:
     enterprises = max(20, round(3_000 * args.scale))
     for backend in backends:
         rows = measure(backend, enterprises, repeat=40)
-        for name, p50, p95 in rows:
-            print(f"    {name:<48} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms")
+        for name, p50, p95, first in rows:
+            print(f"    {name:<48} p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  first {first:6.1f} ms")
         worst = max(rows, key=lambda r: r[2])
         verdict = "pass" if worst[2] <= TARGET_MS else "MISS"
         print(

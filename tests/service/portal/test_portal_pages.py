@@ -173,6 +173,30 @@ def test_the_calendar_feed_is_secret_personal_and_revocable(
     assert feed.headers["content-type"].startswith("text/calendar")
     assert feed.text.startswith("BEGIN:VCALENDAR") and "BEGIN:VEVENT" in feed.text
     assert "Implementation deadline" in feed.text or "IP annual report" in feed.text
+    # A write (a report filed) shows in the next fetch: the feed kept between polls is
+    # rebuilt once the records change.
+    import re as regex
+
+    from sqlalchemy import select
+
+    from innoreg.records.models import IPAsset
+
+    with portal_city.database.read() as session:
+        owed = next(
+            a
+            for a in session.scalars(
+                select(IPAsset).where(
+                    IPAsset.organisation_id == portal_city.institution.organisation_id,
+                    IPAsset.fiscally_funded.is_(True),
+                    IPAsset.rights_obtained_on < dt.date(2023, 1, 1),
+                )
+            )
+            if not any(r.year == 2023 for r in a.reports)
+        )
+    summary = f"IP annual report 2023: {owed.registration_no}"
+    assert summary in anonymous.get("/" + path).text
+    client.post(f"/portal/ip/{owed.id}/reports", data={"year": "2023", "summary": "used"})
+    assert summary not in regex.sub(r"\r\n ", "", anonymous.get("/" + path).text)
     assert anonymous.get("/" + path[:-8] + "AAAAAAA.ics").status_code == 401
     renewed = client.post("/portal/calendar", data={"action": "new"})
     assert anonymous.get("/" + path).status_code == 401  # the old address stops working

@@ -9,11 +9,15 @@ it as that user — and nothing else."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
 from innoreg.records.principal import Principal, Role
+from innoreg.records.reports.cached import head_seq
 from innoreg.records.repositories.feeds import feed_owner, has_feed, new_feed, revoke_feeds
 from innoreg.records.repositories.ip_assets import assets_of
 from innoreg.service.auth.policy import AuthError, guard
@@ -86,45 +90,70 @@ async def make_feed(request: Request, database: DatabaseDep, principal: Principa
     )
 
 
+_KEPT = 256
+_feeds: OrderedDict[tuple[int, dt.date, int], str] = OrderedDict()
+_lock = threading.Lock()
+"""Feeds already built, by (organisation, day, audit chain head): calendar programs poll the
+same address every few hours, and while no write has moved the head the feed is the same."""
+
+
 @router.get("/portal/calendar/{token}", dependencies=[Depends(feed_principal), guard(READ)])
 def feed(request: Request, token: str, database: DatabaseDep) -> Response:
     principal: Principal = request.state.principal
     day = today(request)
-    events: list[tuple[dt.date, str, str]] = []
     with database.read() as session:
         organisation = own_organisation(session, principal)
-        for asset in assets_of(session, scope=principal.scope(), organisation_id=organisation.id):
-            label = f"{asset.registration_no} {asset.title}"
-            if asset.implementation_deadline and deadline_state(asset, day) != "implemented":
-                events.append(
-                    (
-                        asset.implementation_deadline,
-                        f"实施期限 Implementation deadline: {label}",
-                        "《洛阳市科学技术进步条例》第十四条 Luoyang regulations art. 14",
-                    )
-                )
-            for year in report_years(asset, day + dt.timedelta(days=366)):
-                if year.filed_on is None:
-                    events.append(
-                        (
-                            year.due_on,
-                            f"{year.year}年度知识产权报告 IP annual report {year.year}: {label}",
-                            "Luoyang regulations art. 14",
-                        )
-                    )
-        for certificate in organisation.certificates:
-            if certificate.valid_until is not None:
-                events.append(
-                    (
-                        certificate.valid_until,
-                        f"证书到期 Certificate ends: {certificate.kind} {certificate.number or ''}",
-                        organisation.name,
-                    )
-                )
-    events.sort()
-    body = calendar_of(events, name="deadlines")
+        key = (organisation.id, day, head_seq(session))
+        with _lock:
+            body = _feeds.get(key)
+            if body is not None:
+                _feeds.move_to_end(key)
+        if body is None:
+            body = calendar_of(deadlines(session, principal, organisation, day), name="deadlines")
+            with _lock:
+                _feeds[key] = body
+                while len(_feeds) > _KEPT:
+                    _feeds.popitem(last=False)
     return Response(
         body,
         media_type="text/calendar; charset=utf-8",
         headers={"cache-control": "private, no-store", "referrer-policy": "no-referrer"},
     )
+
+
+def deadlines(
+    session: Any, principal: Principal, organisation: Any, day: dt.date
+) -> list[tuple[dt.date, str, str]]:
+    """Every deadline of the organisation, by day: IP implementation deadlines not met,
+    annual IP reports not filed (overdue and the next due), certificate ends."""
+    events: list[tuple[dt.date, str, str]] = []
+    for asset in assets_of(session, scope=principal.scope(), organisation_id=organisation.id):
+        label = f"{asset.registration_no} {asset.title}"
+        if asset.implementation_deadline and deadline_state(asset, day) != "implemented":
+            events.append(
+                (
+                    asset.implementation_deadline,
+                    f"实施期限 Implementation deadline: {label}",
+                    "《洛阳市科学技术进步条例》第十四条 Luoyang regulations art. 14",
+                )
+            )
+        for year in report_years(asset, day + dt.timedelta(days=366)):
+            if year.filed_on is None:
+                events.append(
+                    (
+                        year.due_on,
+                        f"{year.year}年度知识产权报告 IP annual report {year.year}: {label}",
+                        "Luoyang regulations art. 14",
+                    )
+                )
+    for certificate in organisation.certificates:
+        if certificate.valid_until is not None:
+            events.append(
+                (
+                    certificate.valid_until,
+                    f"证书到期 Certificate ends: {certificate.kind} {certificate.number or ''}",
+                    organisation.name,
+                )
+            )
+    events.sort()
+    return events
