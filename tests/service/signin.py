@@ -52,3 +52,13 @@ def bearer_headers(client: Any, email: str, password: str) -> dict[str, str]:
         assert answer.status_code == 200, answer.text
         _tokens[key] = answer.json()["access_token"]
     return {"Authorization": f"Bearer {_tokens[key]}"}
+
+
+def login_page(page: Any, base_url: str, email: str, password: str) -> None:
+    """Sign a Playwright page in through the real ``/login`` form (as a person would)."""
+    page.goto(f"{base_url}/login")
+    page.fill("#email", email)
+    page.fill("#password", password)
+    with page.expect_navigation():
+        page.click("form[action='/login'] button[type=submit]")
+    assert "/login" not in page.url, f"sign-in refused: {page.url} {page.content()[-3000:]}"

@@ -127,6 +127,8 @@ async def innoreg_error(request: Request, exc: Exception) -> Response:
         status = exc.status
         headers = dict(exc.headers)
         if status == 401:
+            if not is_api(request.scope) and "text/html" in request.headers.get("accept", ""):
+                return _sign_in_first(request)
             headers["WWW-Authenticate"] = "Bearer"
     elif isinstance(exc, NotFound | NotFoundError):
         status = 404
@@ -141,6 +143,17 @@ async def innoreg_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, InputError) and exc.field and detail.startswith(f"{exc.field}: "):
         detail = detail[len(exc.field) + 2 :]
     return error_response(request.scope, status, detail, field=field, rule=rule, headers=headers)
+
+
+def _sign_in_first(request: Request) -> Response:
+    """A page that needs an account sends the browser (which asks for text/html) to sign in,
+    and back afterwards; a feed, a chart or a script asking for something else gets the 401."""
+    from urllib.parse import quote
+
+    from starlette.responses import RedirectResponse
+
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(f"/login?next={quote(here, safe='/')}", status_code=303)
 
 
 async def validation_error(request: Request, exc: Exception) -> Response:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests.service.records_api.matrix import BUREAU, ONLY_ADMIN, TENANTS, Context
+from tests.service.records_api.matrix import BUREAU, EVERYONE, ONLY_ADMIN, TENANTS, Context
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,7 @@ PAGES: dict[tuple[str, str], Page] = {
     )
     for method, path in routes
 }
+PAGES[("GET", "/account")] = Page(EVERYONE, lambda c, o: "/account")
 PAGES[("GET", "/portal/calendar/{token}")] = Page(
     TENANTS, _page("/portal/calendar/{token}"), by_own_token=True
 )
@@ -117,6 +118,9 @@ PUBLIC: dict[tuple[str, str], str | None] = {
     ("GET", "/healthz"): "/healthz",
     ("GET", "/readyz"): "/readyz",
     ("POST", "/v1/auth/token"): None,  # signing in: tests/service/test_auth_api.py
+    ("GET", "/login"): "/login",
+    ("POST", "/login"): None,  # with its CSRF token: tests/service/test_sessions.py
+    ("POST", "/logout"): None,
     ("GET", "/docs"): "/docs",
     ("GET", "/"): "/",
     ("GET", "/language/{lang}"): "/language/en",

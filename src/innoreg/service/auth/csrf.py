@@ -3,8 +3,9 @@
 A signed-in browser's session has its own random CSRF token (stored with the session); every
 unsafe request it makes — a form post, or an API call carried by the session cookie — must send
 that token, in the form field ``csrf_token`` or the ``X-CSRF-Token`` header, and must not come
-from another origin (``Origin``, else ``Referer``). Before signing in (the sign-in form
-itself) the token is a random value in the ``innoreg_csrf`` cookie, which the form repeats.
+from another site (``Sec-Fetch-Site``, ``Origin``, else ``Referer``). Before signing in (the
+sign-in form itself) the token is a random value in the ``innoreg_csrf`` cookie, which the
+form repeats.
 Bearer and API-token callers carry no ambient credentials and need no token.
 """
 
@@ -46,16 +47,21 @@ def token_for_page(request: Request) -> tuple[str, bool]:
 
 
 def same_origin(request: Request) -> bool:
-    """False when the request says it comes from another origin (Origin, else Referer)."""
+    """False when the request says it comes from another site: ``Sec-Fetch-Site``, then
+    ``Origin``, then ``Referer``. (Our pages send no referrer, so browsers send ``Origin: null``
+    on their own form posts: that, or no header at all, leaves the decision to the token.)"""
     own = f"{request.url.scheme}://{request.url.netloc}".lower()
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site in ("cross-site", "same-site"):
+        return False
     origin = request.headers.get("origin")
-    if origin is not None:
+    if origin is not None and origin != "null":
         return origin.lower() == own
     referer = request.headers.get("referer")
-    if referer:
+    if origin is None and referer:
         parts = urlsplit(referer)
         return f"{parts.scheme}://{parts.netloc}".lower() == own
-    return True  # neither header: the token alone decides
+    return True
 
 
 async def check_csrf(request: Request) -> None:

@@ -7,10 +7,18 @@ from fastapi import APIRouter
 
 
 def router() -> APIRouter:
-    from innoreg.service.web.routes import backoffice, checker, deadline, home, law, transfer
+    from innoreg.service.web.routes import (
+        account,
+        backoffice,
+        checker,
+        deadline,
+        home,
+        law,
+        transfer,
+    )
 
     pages = APIRouter(include_in_schema=False)
-    for module in (home, law, checker, transfer, deadline):
+    for module in (home, law, checker, transfer, deadline, account):
         pages.include_router(module.router)
     from innoreg.service.web.routes import portal
 

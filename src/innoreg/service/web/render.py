@@ -1,5 +1,6 @@
-"""Rendering a page: the language, a CSP nonce, the layout's context, one Jinja2 environment per
-language (each with its catalogue installed, so a template never sees the other's strings)."""
+"""Rendering a page: the language, a CSP nonce, the CSRF field for its forms, the layout's
+context, one Jinja2 environment per language (each with its catalogue installed, so a template
+never sees the other's strings)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from starlette.types import Scope
 
 from innoreg.rules.money import format_money
 from innoreg.service import decisions
+from innoreg.service.web.csrf import ANONYMOUS_COOKIE, CsrfField, token_for_page
 from innoreg.service.web.i18n import HTML_LANG, catalogues, negotiate
 
 
@@ -56,6 +58,9 @@ def render(
     nonce = secrets.token_urlsafe(16)
     request.state.csp_nonce = nonce
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    token, fresh = token_for_page(request)
+    field = CsrfField(token)
+    signed_in = getattr(request.state, "web_session", None) is not None
     html = (
         environment(lang)
         .get_template(template)
@@ -68,12 +73,24 @@ def render(
             path=request.url.path,
             law_date=request.app.state.settings.law_date(),
             title_error=title_error,
+            csrf_field=field,
+            csrf_header=token if signed_in else None,
             **(context or {}),
         )
     )
     response = HTMLResponse(html, status_code=status)
     response.headers["content-language"] = HTML_LANG[lang]
     response.headers["vary"] = "Accept-Language, Cookie"
+    if fresh and field.used:
+        # Before sign-in the form's token is also kept in a cookie (double submit).
+        response.set_cookie(
+            ANONYMOUS_COOKIE,
+            token,
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
     return response
 
 
