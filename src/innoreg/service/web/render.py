@@ -73,9 +73,7 @@ def render(
             path=request.url.path,
             law_date=request.app.state.settings.law_date(),
             title_error=title_error,
-            csrf_field=field,
-            csrf_header=token if signed_in else None,
-            **(context or {}),
+            **{"csrf_field": field, "csrf_header": token if signed_in else None, **(context or {})},
         )
     )
     response = HTMLResponse(html, status_code=status)
