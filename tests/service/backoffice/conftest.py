@@ -1,13 +1,13 @@
 """The back office's fixtures: a small demo city (its filings and transfers decided on 30 June
 2024) in a SQLite file built once per session and copied for each test module that writes;
-an app over it; and ``sign_in``, the one way a test becomes a reviewer or the bureau's admin.
-
-Until accounts and sessions exist, ``sign_in`` uses a test-only authenticator that believes a
-cookie naming the role and user id; it is installed on the app here and nowhere else."""
+an app over it; and ``sign_in`` / ``bureau_page``, the one way a test becomes a reviewer, the
+bureau's admin or a tenant: a real account signed in through ``/login`` (a session cookie, and
+the session's CSRF token sent with every unsafe request, as the pages' forms do)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import socket
 import threading
@@ -17,16 +17,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from tests.service.conftest import settings
 
-from innoreg.records.principal import ANONYMOUS, Principal, Role
+from innoreg.records.principal import TENANT_ROLES, Principal, Role
 from innoreg.service.app import create_app
 
 DAY = dt.date(2024, 6, 30)
 ENTERPRISES = 120
-TEST_COOKIE = "innoreg-test-principal"
 USERS = {
     Role.BUREAU_ADMIN: Principal(1, Role.BUREAU_ADMIN, email="admin@bureau.test", via="session"),
     Role.REVIEWER: Principal(2, Role.REVIEWER, email="reviewer@bureau.test", via="session"),
@@ -38,21 +37,6 @@ ACCOUNTS = (
     ("other@bureau.test", Role.REVIEWER),
 )
 PASSWORD = "correct horse battery staple 7"
-
-
-class CookieAuthenticator:
-    """Test-only: the principal named by the test cookie (``role:user_id``)."""
-
-    def authenticate(self, request: Request) -> Principal:
-        parts = request.cookies.get(TEST_COOKIE, "").split(":")
-        if len(parts) not in (2, 3) or parts[0] not in {r.value for r in Role}:
-            return ANONYMOUS
-        if not all(p.isdigit() for p in parts[1:]):
-            return ANONYMOUS
-        organisation = int(parts[2]) if len(parts) == 3 else None
-        user = int(parts[1])
-        email = ACCOUNTS[user - 1][0] if 0 < user <= len(ACCOUNTS) else f"user{user}@org.test"
-        return Principal(user, Role(parts[0]), organisation, email, "session")
 
 
 def build_city(path: Path) -> Path:
@@ -83,9 +67,62 @@ def city_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def app_over(url: str, **overrides: Any) -> FastAPI:
-    app = create_app(settings(database_url=url, **overrides))
-    app.state.authenticator = CookieAuthenticator()
-    return app
+    """The app over the city with its real accounts; sign-ins are not rate-limited here (many
+    tests sign in from one address within a minute)."""
+    return create_app(settings(database_url=url, sign_in_rate="100000/minute", **overrides))
+
+
+def account_for(
+    app: FastAPI, role: Role, user_id: int | None = None, organisation_id: int | None = None
+) -> str:
+    """The e-mail address of an account with ``role``: the bureau's own (admin 1, reviewers
+    2 and 3), or a tenant's made once for ``organisation_id``."""
+    if role not in TENANT_ROLES:
+        chosen = user_id or (USERS[role].user_id if role in USERS else None)
+        for index, (email, kind) in enumerate(ACCOUNTS, start=1):
+            if kind is role and (chosen is None or chosen == index):
+                return email
+        raise LookupError(f"no {role.value} account {chosen}")
+    made: dict[tuple[Role, int | None], str] = app.state.__dict__.setdefault("test_tenants", {})
+    if (role, organisation_id) not in made:
+        from innoreg.records.accounts.users import create_user
+
+        email = f"{role.value.replace('_', '-')}-{organisation_id}@org.test"
+        create_user(
+            app.state.database.get(),
+            email=email,
+            role=role,
+            password=PASSWORD,
+            organisation=organisation_id,
+            actor="test",
+        )
+        made[(role, organisation_id)] = email
+    return made[(role, organisation_id)]
+
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def login(client: TestClient, email: str) -> None:
+    """Sign ``client`` in through the ``/login`` form; later unsafe requests carry the
+    session's CSRF token in ``X-CSRF-Token``."""
+    form = client.get("/login")
+    found = TOKEN.search(form.text)
+    assert found, "the sign-in form carries a CSRF token"
+    answer = client.post(
+        "/login",
+        data={"email": email, "password": PASSWORD, "csrf_token": found.group(1)},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303, answer.text[-2000:]
+    session = TOKEN.search(client.get("/account").text)
+    assert session, "a signed-in page carries the session's token"
+    client.headers["x-csrf-token"] = session.group(1)
+
+
+def sent_to_sign_in(answer: Any) -> bool:
+    """A page that needs an account sends a browser without one to ``/login``."""
+    return answer.status_code == 303 and answer.headers["location"].startswith("/login?next=")
 
 
 @pytest.fixture(scope="module")
@@ -112,21 +149,17 @@ def sign_in(bureau_app: FastAPI) -> Iterator[Callable[..., TestClient]]:
     def signed_in(
         role: Role | None, *, user_id: int | None = None, organisation_id: int | None = None
     ) -> TestClient:
-        client = TestClient(bureau_app)
+        client = TestClient(bureau_app, follow_redirects=False)
+        client.headers["accept"] = "text/html,application/xhtml+xml"  # as a browser asks
         client.__enter__()
         clients.append(client)
         if role is not None:
-            client.cookies.set(TEST_COOKIE, cookie_value(role, user_id, organisation_id))
+            login(client, account_for(bureau_app, role, user_id, organisation_id))
         return client
 
     yield signed_in
     for client in clients:
         client.__exit__(None, None, None)
-
-
-def cookie_value(role: Role, user_id: int | None = None, organisation_id: int | None = None) -> str:
-    user = user_id if user_id is not None else (USERS[role].user_id if role in USERS else 9)
-    return f"{role.value}:{user}" + (f":{organisation_id}" if organisation_id else "")
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +186,9 @@ def bureau_server(bureau_app: FastAPI) -> Iterator[str]:
 
 
 @pytest.fixture
-def bureau_page(browser: Any, bureau_server: str) -> Iterator[Callable[..., Any]]:
+def bureau_page(
+    browser: Any, bureau_server: str, bureau_app: FastAPI
+) -> Iterator[Callable[..., Any]]:
     """``bureau_page(Role.REVIEWER, lang="zh")`` -> a Playwright page signed in as that role."""
     contexts: list[Any] = []
 
@@ -165,16 +200,14 @@ def bureau_page(browser: Any, bureau_server: str) -> Iterator[Callable[..., Any]
         organisation_id: int | None = None,
         **options: Any,
     ) -> Any:
+        from tests.service.signin import login_page
+
         context = browser.new_context(base_url=bureau_server, **options)
         contexts.append(context)
-        who = cookie_value(role, user_id, organisation_id)
-        context.add_cookies(
-            [
-                {"name": "lang", "value": lang, "url": bureau_server},
-                {"name": TEST_COOKIE, "value": who, "url": bureau_server},
-            ]
-        )
+        context.add_cookies([{"name": "lang", "value": lang, "url": bureau_server}])
         page = context.new_page()
+        email = account_for(bureau_app, role, user_id, organisation_id)
+        login_page(page, bureau_server, email, PASSWORD)
         outside: list[str] = []
         page.on(
             "request", lambda r: None if r.url.startswith(bureau_server) else outside.append(r.url)

@@ -14,7 +14,8 @@ from typing import Any
 
 import uvicorn
 from sqlalchemy import select
-from tests.service.backoffice.conftest import TEST_COOKIE, app_over, build_city, cookie_value
+from tests.service.backoffice.conftest import PASSWORD, account_for, app_over, build_city
+from tests.service.signin import login_page
 
 from innoreg.records.models.applications import Application
 from innoreg.records.principal import Role
@@ -81,13 +82,9 @@ def backoffice_shots(browser: Any, out: Path) -> None:
                 context = browser.new_context(
                     base_url=url, viewport={"width": width, "height": 900}
                 )
-                context.add_cookies(
-                    [
-                        {"name": "lang", "value": lang, "url": url},
-                        {"name": TEST_COOKIE, "value": cookie_value(Role.BUREAU_ADMIN), "url": url},
-                    ]
-                )
+                context.add_cookies([{"name": "lang", "value": lang, "url": url}])
                 page = context.new_page()
+                login_page(page, url, account_for(app, Role.BUREAU_ADMIN), PASSWORD)
                 for name, path in shots.items():
                     if suffix and name not in NARROW:
                         continue
