@@ -1,13 +1,12 @@
 """The portal's fixtures: a small demo city decided on 30 June 2024 (SQLite), one app over it
-with a live server, and ONE way to be signed in as a tenant (``signed_in``).
-
-Until accounts land their sessions, ``signed_in`` uses a test-only authenticator on
-``app.state.authenticator`` that reads the principal from a cookie; it is the only place a
-test says who it is, so switching to the real ``/login`` changes this file alone."""
+with a live server, real accounts (``create_user``), and ONE way to be signed in as a tenant
+(``signed_in``): through the real ``/login`` form — a browser as a person would, a test client
+by posting it — so every request carries a real session and its CSRF token."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import socket
 import threading
 import time
@@ -19,37 +18,18 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
-from starlette.requests import Request
 from tests.service.conftest import settings
 
 from innoreg.records import schema
 from innoreg.records.db import Database
 from innoreg.records.models import AnnualFiling, Organisation, Transfer
-from innoreg.records.principal import ANONYMOUS, Principal, Role
+from innoreg.records.principal import Role
 from innoreg.service.app import create_app
 
 DAY = dt.date(2024, 6, 30)
 """The day the demo city's records were decided."""
 PORTAL_DAY = dt.date(2025, 6, 30)
 """The portal's day: the 2024 filings are due and none is filed yet."""
-COOKIE = "innoreg-test-principal"
-
-
-class CookiePrincipal:
-    """TEST ONLY: the principal named by a cookie ``role:organisation:user``."""
-
-    def authenticate(self, request: Request) -> Principal:
-        raw = request.cookies.get(COOKIE, "")
-        if not raw:
-            return ANONYMOUS
-        role, organisation, user = raw.split(":")
-        return Principal(
-            user_id=int(user),
-            role=Role(role),
-            organisation_id=int(organisation),
-            email=f"user{user}@example.org",
-            via="session",
-        )
 
 
 @dataclass
@@ -58,10 +38,7 @@ class Tenant:
     organisation_id: int
     user_id: int
     name: str
-
-    @property
-    def cookie(self) -> str:
-        return f"{self.role.value}:{self.organisation_id}:{self.user_id}"
+    email: str
 
 
 @dataclass
@@ -101,7 +78,7 @@ def _account(database: Database, role: Role, organisation_id: int) -> Tenant:
     with database.read() as session:
         organisation = session.get(Organisation, organisation_id)
         assert organisation is not None
-        return Tenant(role, organisation_id, account.id, organisation.name)
+        return Tenant(role, organisation_id, account.id, organisation.name, account.email)
 
 
 def _city(path: Path) -> Database:
@@ -141,8 +118,7 @@ def portal_city(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalCity
     import uvicorn
 
     database = _city(tmp_path_factory.mktemp("portal") / "city.sqlite3")
-    app = create_app(settings(database_url=str(database.url), today=PORTAL_DAY))
-    app.state.authenticator = CookiePrincipal()
+    app = portal_app(database)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -161,15 +137,46 @@ def portal_city(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PortalCity
     database.dispose()
 
 
-def browser_sign_in(city: PortalCity, tenant: Tenant, context: Any, lang: str) -> Any:
-    """Sign a Playwright browser context in as ``tenant`` (the one way the browser does)."""
-    context.add_cookies(
-        [
-            {"name": COOKIE, "value": tenant.cookie, "url": city.url},
-            {"name": "lang", "value": lang, "url": city.url},
-        ]
+def portal_app(database: Database) -> Any:
+    """The app over the city on the portal's day; sign-in attempts unlimited (a test run signs
+    in many times from one address)."""
+    return create_app(
+        settings(database_url=str(database.url), today=PORTAL_DAY, sign_in_rate="100000/minute")
     )
+
+
+def browser_sign_in(city: PortalCity, tenant: Tenant, context: Any, lang: str) -> Any:
+    """Sign a Playwright browser context in as ``tenant`` through ``/login``."""
+    from tests.service.signin import login_page
+
+    context.add_cookies([{"name": "lang", "value": lang, "url": city.url}])
+    page = context.new_page()
+    login_page(page, city.url, tenant.email, PASSWORD)
+    page.close()
     return context
+
+
+def client_sign_in(app: Any, tenant: Tenant, lang: str) -> TestClient:
+    """A test client signed in as ``tenant`` by posting ``/login``; it sends the session's
+    CSRF token with every request, as the portal's forms do."""
+    client = TestClient(app)
+    client.cookies.set("lang", lang)
+    form = client.get("/login").text
+    found = re.search(r'name="csrf_token" value="([^"]+)"', form)
+    assert found is not None, form[-2000:]
+    answer = client.post(
+        "/login",
+        data={"email": tenant.email, "password": PASSWORD, "csrf_token": found.group(1)},
+        follow_redirects=False,
+    )
+    assert answer.status_code == 303, answer.text[-2000:]
+    page = client.get("/portal").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    if token is None:  # the organisation's page has no form: a page that has one
+        token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/portal/calendar").text)
+    assert token is not None
+    client.headers["x-csrf-token"] = token.group(1)
+    return client
 
 
 @pytest.fixture(scope="session")
@@ -180,9 +187,6 @@ def signed_in(portal_city: PortalCity) -> Any:
     def sign_in(tenant: Tenant, *, context: Any = None, lang: str = "en") -> Any:
         if context is not None:
             return browser_sign_in(portal_city, tenant, context, lang)
-        client = TestClient(portal_city.app)
-        client.cookies.set(COOKIE, tenant.cookie)
-        client.cookies.set("lang", lang)
-        return client
+        return client_sign_in(portal_city.app, tenant, lang)
 
     return sign_in

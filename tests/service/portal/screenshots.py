@@ -13,14 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
-from tests.service.conftest import settings
 from tests.service.portal.conftest import (
-    PORTAL_DAY,
-    CookiePrincipal,
     PortalCity,
     _city,
     _tenants,
     browser_sign_in,
+    portal_app,
 )
 
 TRANSFER = (
@@ -55,12 +53,10 @@ class Shooter:
 
 
 def portal_shots(browser: Any, out: Path) -> None:
-    from innoreg.service.app import create_app
 
     with tempfile.TemporaryDirectory() as folder:
         database = _city(Path(folder) / "city.sqlite3")
-        app = create_app(settings(database_url=str(database.url), today=PORTAL_DAY))
-        app.state.authenticator = CookiePrincipal()
+        app = portal_app(database)
         server, url = _serve(app)
         city = PortalCity(database, app, url, *_tenants(database))
         filer = city.new_enterprise()

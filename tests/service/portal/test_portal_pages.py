@@ -367,3 +367,32 @@ def test_no_page_shown_to_one_tenant_holds_another_tenants_records(
                 assert not leaked, (viewer.name, other.name, leaked)
             for address in addresses:
                 assert client.get(address).status_code == 404, address
+
+
+def test_a_portal_form_posted_without_the_sessions_csrf_token_is_refused(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    client = signed_in(portal_city.new_enterprise(), lang="en")
+    token = client.headers.pop("x-csrf-token")
+    data = {"sales_revenue": "1000", "action": "later"}
+    assert client.post("/portal/filings/2024/figures", data=data).status_code == 403
+    forged = client.post("/portal/filings/2024/figures", data={**data, "csrf_token": "forged"})
+    assert forged.status_code == 403
+    kept = client.post(
+        "/portal/filings/2024/figures",
+        data={**data, "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert kept.status_code == 303
+    assert "In progress" in client.get("/portal/filings/2024").text
+
+
+def test_signing_out_from_the_portal_ends_the_session(
+    portal_city: PortalCity, signed_in: Any
+) -> None:
+    client = signed_in(portal_city.new_enterprise(), lang="en")
+    page = client.get("/portal").text
+    assert 'action="/logout"' in page and 'id="sign-out"' in page
+    client.post("/logout", follow_redirects=False)
+    gone = client.get("/portal", headers={"accept": "text/html"}, follow_redirects=False)
+    assert gone.status_code == 303 and gone.headers["location"].startswith("/login")
