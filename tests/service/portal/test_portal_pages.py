@@ -70,7 +70,7 @@ def test_the_filing_task_list_saves_returns_checks_and_submits(
     assert "In progress" in client.get("/portal/filings/2024").text
     figures = client.get("/portal/filings/2024/figures").text
     assert 'value="12000000.00"' in figures
-    assert figures.count('name="csrf_token"') == figures.count('method="post"') == 1
+    assert figures.count('name="csrf_token"') == figures.count('method="post"') == 2  # + sign-out
     # Save and continue without the R&D expense: an error summary, the answer kept.
     wrong = client.post(
         "/portal/filings/2024/figures",
