@@ -39,3 +39,18 @@ def test_every_post_form_has_the_token(
             assert token and len(token.group(1)) >= 32, (path, form[:120])
             counted += 1
     assert counted >= 8
+
+
+def test_signing_out_from_the_back_office_ends_the_session(
+    sign_in: Callable[..., TestClient],
+) -> None:
+    from tests.service.backoffice.conftest import sent_to_sign_in
+
+    reviewer = sign_in(Role.REVIEWER)
+    html = reviewer.get("/back-office/review").text
+    assert 'action="/logout"' in html and 'href="/account"' in html
+    token = re.search(r'action="/logout".*?name="csrf_token" value="([^"]+)"', html, re.S)
+    assert token
+    answer = reviewer.post("/logout", data={"csrf_token": token.group(1)})
+    assert answer.status_code == 303
+    assert sent_to_sign_in(reviewer.get("/back-office/review"))
