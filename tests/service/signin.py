@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import secrets
+import time
 from typing import Any
 
 from innoreg.records.accounts.users import create_user
@@ -40,18 +41,21 @@ def make_user(
     return email, password
 
 
-_tokens: dict[tuple[int, str, str], str] = {}
+_tokens: dict[tuple[int, str, str], tuple[float, str]] = {}
+_RENEW_AFTER = 10 * 60.0
+"""Seconds a token is reused: well within its 15 minutes, however long the run."""
 
 
 def bearer_headers(client: Any, email: str, password: str) -> dict[str, str]:
     """``Authorization: Bearer …`` for the account, from ``POST /v1/auth/token`` (one sign-in
-    per app and account: the token is kept for the test run, well within its 15 minutes)."""
+    per app and account, renewed before the token's 15 minutes run out)."""
     key = (id(client.app), email, password)
-    if key not in _tokens:
+    kept = _tokens.get(key)
+    if kept is None or time.monotonic() - kept[0] > _RENEW_AFTER:
         answer = client.post("/v1/auth/token", data={"username": email, "password": password})
         assert answer.status_code == 200, answer.text
-        _tokens[key] = answer.json()["access_token"]
-    return {"Authorization": f"Bearer {_tokens[key]}"}
+        kept = _tokens[key] = (time.monotonic(), answer.json()["access_token"])
+    return {"Authorization": f"Bearer {kept[1]}"}
 
 
 def login_page(page: Any, base_url: str, email: str, password: str) -> None:

@@ -29,7 +29,7 @@ EXAMPLES = 3
 """Per operation and role: 3 × ~130 operations × 4 roles, about 1,500 requests."""
 
 
-def _signed_in_app(path: Path) -> tuple[Any, dict[Role, dict[str, str]]]:
+def _signed_in_app(path: Path) -> tuple[Any, dict[Role, tuple[str, str]]]:
     url = f"sqlite:///{path}"
     database = Database(url)
     records_schema.upgrade(database.engine)
@@ -54,14 +54,21 @@ def _signed_in_app(path: Path) -> tuple[Any, dict[Role, dict[str, str]]]:
             secret_key="s" * 40,
         )
     )
-    with TestClient(app) as client:
-        headers = {role: bearer_headers(client, *account) for role, account in accounts.items()}
-    return app, headers
+    return app, accounts
 
 
 _FOLDER = Path(tempfile.mkdtemp(prefix="innoreg-schemathesis-"))
 atexit.register(shutil.rmtree, _FOLDER, ignore_errors=True)
-APP, HEADERS = _signed_in_app(_FOLDER / "records.sqlite3")
+APP, ACCOUNTS = _signed_in_app(_FOLDER / "records.sqlite3")
+_CLIENT = TestClient(APP)
+
+
+def headers(role: Role) -> dict[str, str]:
+    """A bearer token for the role's account, signed in when first asked and again before it
+    expires (a slow run outlasts a token's 15 minutes)."""
+    return bearer_headers(_CLIENT, *ACCOUNTS[role])
+
+
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
@@ -69,14 +76,14 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 @schema.parametrize()
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_server_error_and_every_answer_conforms_as_each_role(case: Any, role: Role) -> None:
-    case.call_and_validate(headers=HEADERS[role], checks=CHECKS, excluded_checks=EXCLUDED)
+    case.call_and_validate(headers=headers(role), checks=CHECKS, excluded_checks=EXCLUDED)
 
 
 @pytest.mark.parametrize("role", list(Role), ids=[r.value for r in Role])
 def test_each_role_is_really_signed_in(role: Role) -> None:
     """The generated requests above are made as the role, not bounced as anonymous."""
     with TestClient(APP) as client:
-        me = client.get("/v1/auth/me", headers=HEADERS[role])
+        me = client.get("/v1/auth/me", headers=headers(role))
         assert me.status_code == 200, me.text
         assert me.json()["role"] == role.value
-        assert client.get("/v1/filings", headers=HEADERS[role]).status_code == 200
+        assert client.get("/v1/filings", headers=headers(role)).status_code == 200

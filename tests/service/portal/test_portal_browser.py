@@ -4,12 +4,16 @@ serious or critical violation on any portal page in either language, the pages h
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 from tests.service.portal.conftest import PortalCity
 from tests.service.test_browser import _axe
+
+ERROR_TITLE = {"zh": re.compile("^错误："), "en": re.compile("^Error: ")}
 
 PAGES = [
     "/portal",
@@ -57,7 +61,7 @@ def test_an_institution_files_an_ip_report_and_makes_its_feed(
     page.click("#ip-assets tbody tr:has(.govuk-tag--red, .govuk-tag--yellow) th a")
     assert not _axe(page), page.url
     page.click("#file-report")
-    assert page.title().startswith("错误：" if lang == "zh" else "Error: ")
+    expect(page).to_have_title(ERROR_TITLE[lang])  # waits for the answer to load
     assert not _axe(page), page.url
     page.check("#year")
     page.fill(
@@ -180,7 +184,7 @@ def test_filing_pages_are_accessible_with_errors_too(
     page.goto("/portal/filings/2024/figures")
     page.fill("#sales_revenue", "not money")
     page.click("#save-continue")
-    assert page.title().startswith("错误：" if lang == "zh" else "Error: ")
+    expect(page).to_have_title(ERROR_TITLE[lang])  # waits for the answer to load
     assert page.locator("#sales_revenue").input_value() == "not money"
     assert not _axe(page)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
@@ -16,29 +18,48 @@ from sqlalchemy.orm import Session
 from innoreg.records.reports.dashboard import Dashboard, dashboard
 from innoreg.records.repositories.scope import Scope
 
-_KEPT = 32
-_figures: OrderedDict[tuple[Scope, int, dt.date, int], Dashboard] = OrderedDict()
-_lock = threading.Lock()
+V = TypeVar("V")
+RecordsState = tuple[str, int, str]
 
 
-def head_seq(session: Session) -> int:
-    """The audit chain head's sequence number: it moves with every audited write."""
-    return int(session.execute(text("SELECT seq FROM audit_head WHERE id = 1")).scalar_one())
+def records_state(session: Session) -> RecordsState:
+    """Which database, and where its audit chain's head stands (sequence and hash): every
+    audited write moves it, and two databases — or one restored from a backup — never share
+    it, so what was computed at one state holds exactly while the state is unchanged."""
+    row = session.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1")).one()
+    database = session.get_bind().engine.url.render_as_string(hide_password=True)
+    return database, int(row.seq), str(row.hash)
+
+
+class Kept(Generic[V]):
+    """The last ``size`` results by key, shared by a process's threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: OrderedDict[Hashable, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: Hashable, make: Callable[[], V]) -> V:
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = make()  # outside the lock: another thread may make the same, harmlessly
+        with self._lock:
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
+
+
+_figures: Kept[Dashboard] = Kept(32)
 
 
 def current_dashboard(
     session: Session, *, scope: Scope, fiscal_year: int, as_of: dt.date
 ) -> Dashboard:
-    """``dashboard(...)``, from the figures kept for the same question at the same head."""
-    key = (scope, fiscal_year, as_of, head_seq(session))
-    with _lock:
-        kept = _figures.get(key)
-        if kept is not None:
-            _figures.move_to_end(key)
-            return kept
-    figures = dashboard(session, scope=scope, fiscal_year=fiscal_year, as_of=as_of)
-    with _lock:
-        _figures[key] = figures
-        while len(_figures) > _KEPT:
-            _figures.popitem(last=False)
-    return figures
+    """``dashboard(...)``, from the figures kept for the same question at the same state."""
+    return _figures.get_or_make(
+        (scope, fiscal_year, as_of, records_state(session)),
+        lambda: dashboard(session, scope=scope, fiscal_year=fiscal_year, as_of=as_of),
+    )

@@ -9,15 +9,13 @@ it as that user — and nothing else."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
 from innoreg.records.principal import Principal, Role
-from innoreg.records.reports.cached import head_seq
+from innoreg.records.reports.cached import Kept, records_state
 from innoreg.records.repositories.feeds import feed_owner, has_feed, new_feed, revoke_feeds
 from innoreg.records.repositories.ip_assets import assets_of
 from innoreg.service.auth.policy import AuthError, guard
@@ -90,9 +88,7 @@ async def make_feed(request: Request, database: DatabaseDep, principal: Principa
     )
 
 
-_KEPT = 256
-_feeds: OrderedDict[tuple[int, dt.date, int], str] = OrderedDict()
-_lock = threading.Lock()
+_feeds: Kept[str] = Kept(256)
 """Feeds already built, by (organisation, day, audit chain head): calendar programs poll the
 same address every few hours, and while no write has moved the head the feed is the same."""
 
@@ -103,17 +99,10 @@ def feed(request: Request, token: str, database: DatabaseDep) -> Response:
     day = today(request)
     with database.read() as session:
         organisation = own_organisation(session, principal)
-        key = (organisation.id, day, head_seq(session))
-        with _lock:
-            body = _feeds.get(key)
-            if body is not None:
-                _feeds.move_to_end(key)
-        if body is None:
-            body = calendar_of(deadlines(session, principal, organisation, day), name="deadlines")
-            with _lock:
-                _feeds[key] = body
-                while len(_feeds) > _KEPT:
-                    _feeds.popitem(last=False)
+        body = _feeds.get_or_make(
+            (organisation.id, day, records_state(session)),
+            lambda: calendar_of(deadlines(session, principal, organisation, day), name="deadlines"),
+        )
     return Response(
         body,
         media_type="text/calendar; charset=utf-8",
