@@ -91,12 +91,18 @@ def wrk(
         check=True,
     ).stdout
     os.unlink(script.name)
+    return wrk_figures(out)
+
+
+def wrk_figures(out: str) -> dict[str, float]:
+    """The figures the ``done`` hook of our wrk scripts prints (latencies in ms)."""
     values = dict(re.findall(r"^(P50|P95|P99|REQS|SECS|ERR|NON2XX) ([\d.]+)$", out, re.M))
     return {
         "p50_ms": float(values["P50"]) / 1000,
         "p95_ms": float(values["P95"]) / 1000,
         "p99_ms": float(values["P99"]) / 1000,
         "rps": float(values["REQS"]) / float(values["SECS"]),
+        "requests": float(values["REQS"]),
         "errors": float(values["ERR"]) + float(values["NON2XX"]),
     }
 

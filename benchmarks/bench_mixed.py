@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import shutil
 import subprocess
@@ -30,7 +29,7 @@ from typing import Any
 from sqlalchemy import create_engine, select, text
 
 from benchmarks.bench_case import ENTERPRISE, PERIOD
-from benchmarks.bench_http import free_port, wait
+from benchmarks.bench_http import free_port, wait, wrk_figures
 from benchmarks.common import PYTHON, ROOT
 
 BIN = Path(PYTHON).parent
@@ -159,15 +158,7 @@ def run_wrk(
         ).stdout
     finally:
         os.unlink(handle.name)
-    values = dict(re.findall(r"^(P50|P95|P99|REQS|SECS|ERR|NON2XX) ([\d.]+)$", out, re.M))
-    return {
-        "p50_ms": float(values["P50"]) / 1000,
-        "p95_ms": float(values["P95"]) / 1000,
-        "p99_ms": float(values["P99"]) / 1000,
-        "rps": float(values["REQS"]) / float(values["SECS"]),
-        "requests": float(values["REQS"]),
-        "errors": float(values["ERR"]) + float(values["NON2XX"]),
-    }
+    return wrk_figures(out)
 
 
 def main() -> int:
