@@ -21,7 +21,10 @@ from typing import Any
 
 import pytest
 from tests.records import factories
-from tests.records.conftest import PostgresServer
+from tests.records.conftest import (
+    PostgresServer,
+    postgres,  # noqa: F401  (the PostgreSQL backend's fixture)
+)
 from tests.service.signin import make_user
 
 from innoreg.records import schema
@@ -105,21 +108,6 @@ def crash_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[s
         return
     server: PostgresServer = request.getfixturevalue("postgres")
     yield server.url(server.create())
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresServer]:
-    from tests.records.conftest import POSTGRES_URL
-
-    server = PostgresServer(POSTGRES_URL)
-    try:
-        server.admin.connect().close()
-    except Exception as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is not reachable: {error}")
-        pytest.skip(f"PostgreSQL is not reachable ({error}); start PostgreSQL 15")
-    yield server
-    server.drop_all()
 
 
 def _seed(database_url: str) -> tuple[int, tuple[str, str], tuple[str, str]]:
