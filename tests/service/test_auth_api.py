@@ -265,3 +265,53 @@ def test_request_logs_name_the_user_never_secrets(
     assert requests[2]["user_id"] == me["id"]
     for secret in (password, access, made["token"], email, "a wrong password"):
         assert secret not in err
+
+
+def test_a_token_s_account_is_kept_for_the_set_seconds(accounts_db: Database) -> None:
+    """A change made outside this process (here: straight in the database) reaches a kept
+    account only after INNOREG_ACCOUNT_CHECK_SECONDS; with 0 it applies to the next request."""
+    from sqlalchemy import text
+
+    for seconds, refused_at_once in ((5, False), (0, True)):
+        app, _ = accounts_app(accounts_db, account_check_seconds=seconds)
+        with TestClient(app) as client:
+            email, password = make_user(accounts_db, Role.REVIEWER)
+            headers = bearer(client, email, password)
+            assert client.get("/v1/auth/me", headers=headers).status_code == 200
+            with accounts_db.engine.begin() as connection:
+                connection.execute(
+                    text("UPDATE users SET disabled = :yes WHERE email = :email"),
+                    {"yes": True, "email": email},
+                )
+            status = client.get("/v1/auth/me", headers=headers).status_code
+            assert status == (401 if refused_at_once else 200)
+
+
+def test_a_forged_token_is_refused_every_time(accounts_client: TestClient) -> None:
+    forged = jwt.encode(
+        {"iss": "innoreg", "sub": "1", "iat": 0, "exp": 2**40}, "another key " * 4, "HS256"
+    )
+    for _ in range(2):
+        answer = accounts_client.get("/v1/auth/me", headers={"Authorization": f"Bearer {forged}"})
+        assert answer.status_code == 401 and "not valid" in answer.json()["detail"]
+    basic = accounts_client.get("/v1/auth/me", headers={"Authorization": "Basic eDp5"})
+    assert basic.status_code == 401 and "Bearer" in basic.json()["detail"]
+
+
+def test_threads_and_pool_come_from_the_settings(accounts_db: Database) -> None:
+    from anyio import to_thread
+
+    from innoreg.errors import InputError
+    from innoreg.service.settings import Settings
+
+    app, _ = accounts_app(accounts_db, threads=3, database_pool=4)
+    with TestClient(app) as client:
+        limiter = client.portal.call(to_thread.current_default_thread_limiter)  # type: ignore[union-attr]
+        assert limiter.total_tokens == 3
+        assert client.get("/v1/auth/me").status_code == 401  # anonymous: no database read
+        assert app.state.database.ready is None
+        assert app.state.database.get().engine.pool.size() == 4
+    assert Settings.from_env({"INNOREG_ACCOUNT_CHECK_SECONDS": "0"}).account_check_seconds == 0
+    with pytest.raises(InputError) as refused:
+        Settings.from_env({"INNOREG_THREADS": "0"})
+    assert refused.value.field == "INNOREG_THREADS"

@@ -42,6 +42,8 @@ def _audited(instance: object) -> bool:
 
 
 def _lock_head(session: Session, _flush: UOWTransaction, _instances: Any) -> None:
+    if session.info.get("read_only") and (session.new or session.dirty or session.deleted):
+        raise RuntimeError("a read cannot write: open the change with Database.write(actor=…)")
     changes = [o for o in (*session.new, *session.dirty, *session.deleted) if _audited(o)]
     if not changes:
         return

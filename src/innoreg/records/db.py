@@ -3,6 +3,7 @@
 One setting, ``INNOREG_DATABASE_URL``; without it a SQLite file in the user's data directory.
 SQLite runs in WAL mode with foreign keys on and a busy timeout, and every write transaction
 begins IMMEDIATE, so concurrent writers queue for the lock instead of failing half-way.
+A read never writes: a flush in one is refused (``audit._lock_head``).
 """
 
 from __future__ import annotations
@@ -74,8 +75,12 @@ class Database:
     nothing) and ``read()`` (no write lock taken)."""
 
     def __init__(self, url: str | None = None, **engine_kwargs: Any) -> None:
+        from innoreg.records.audit import install_audit  # the flush hooks, once per process
+
+        install_audit()
         self.engine = make_engine(url, **engine_kwargs)
         self.url = self.engine.url
+        self._reader = self.engine.execution_options(**{_READ_ONLY: True})
 
     @property
     def dialect(self) -> str:
@@ -85,9 +90,6 @@ class Database:
     def write(self, *, actor: str) -> Iterator[Session]:
         """A unit of work committed whole or not at all; every change in it is audited with
         ``actor`` in the same transaction."""
-        from innoreg.records.audit import install_audit  # registers the flush hooks once
-
-        install_audit()
         session = Session(self.engine, expire_on_commit=False)
         session.info["actor"] = actor
         try:
@@ -107,8 +109,7 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        engine = self.engine.execution_options(**{_READ_ONLY: True})
-        session = Session(engine, expire_on_commit=False)
+        session = Session(self._reader, expire_on_commit=False)
         session.info["read_only"] = True
         try:
             with session.begin():

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
@@ -42,20 +43,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.metrics = Metrics()
     app.state.ready = False
-    app.state.authenticator = AccountsAuthenticator()
+    app.state.authenticator = AccountsAuthenticator(settings.account_check_seconds)
     app.state.sign_in_limit = SignInLimit(settings.sign_in_rate, settings.redis_url)
     app.state.clock = utcnow  # tests replace it to cross the session timeouts
-    app.state.database = LazyDatabase(settings.database_url)
+    app.state.database = LazyDatabase(settings.database_url, pool=settings.database_pool)
     for exc, handler in errors.HANDLERS.items():
         app.add_exception_handler(exc, handler)
 
-    from innoreg.service.api import router as api_router
-    from innoreg.service.web import router as web_router
+    from innoreg.service.api import routers as api_routers
+    from innoreg.service.web import routers as web_routers
     from innoreg.service.web.render import error_page
 
     errors.register_page_renderer(error_page)
-    app.include_router(api_router())
-    app.include_router(web_router())
+    for router in api_routers():
+        app.include_router(router)
+    for router in web_routers():
+        app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     route_policies(app)  # a route without a declared policy stops the start here
     app.add_middleware(ServiceMiddleware, settings=settings, metrics=app.state.metrics)
@@ -64,7 +67,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    warm(app.state.settings.law_date())
+    settings: Settings = app.state.settings
+    warm(settings.law_date())
+    # Sync routes run in this pool. A few threads serve more requests a second than many: each
+    # thread beyond the cores only adds waits for the GIL and for database connections.
+    to_thread.current_default_thread_limiter().total_tokens = settings.threads
     app.state.ready = True
     import threading
 

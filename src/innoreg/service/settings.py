@@ -13,6 +13,9 @@
 | ``INNOREG_SECRET_KEY`` | made once, kept in the data directory | signs bearer tokens (32+ chars) |
 | ``INNOREG_REDIS_URL`` | (none: each process counts) | sign-in attempts counted in Redis |
 | ``INNOREG_SIGN_IN_RATE`` | 20/minute | sign-in attempts per client address (429 above) |
+| ``INNOREG_ACCOUNT_CHECK_SECONDS`` | 5 | seconds a token's account is kept (0: read each time) |
+| ``INNOREG_THREADS`` | 8 | requests a worker serves at once in its thread pool |
+| ``INNOREG_DATABASE_POOL`` | 10 | database connections a worker keeps open |
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ class Settings:
     secret_key: str = field(default="", repr=False)
     redis_url: str = field(default="", repr=False)
     sign_in_rate: str = "20/minute"
+    account_check_seconds: int = 5
+    threads: int = 8
+    database_pool: int = 10
 
     def law_date(self) -> dt.date:
         """The day the law is taken at when a page is not asked for another."""
@@ -53,7 +59,7 @@ class Settings:
         for f in fields(cls):
             name = f"INNOREG_{f.name.upper()}"
             if name in env:
-                values[f.name] = _parse(name, str(f.type), env[name])
+                values[f.name] = _parse(name, str(f.type), env[name], zero=f.name in _ZERO_OK)
         settings = cls(**values)  # type: ignore[arg-type]
         if settings.secret_key and len(settings.secret_key) < 32:
             raise InputError("must be 32 characters or more", field="INNOREG_SECRET_KEY")
@@ -63,11 +69,15 @@ class Settings:
         return settings
 
 
-def _parse(name: str, kind: str, raw: str) -> object:
+_ZERO_OK = frozenset({"account_check_seconds"})
+
+
+def _parse(name: str, kind: str, raw: str, *, zero: bool = False) -> object:
     text = raw.strip()
     if kind == "int":
-        if not text.isdigit() or int(text) < 1:
-            raise InputError(f"{raw!r} is not a positive whole number", field=name)
+        if not text.isdigit() or int(text) < (0 if zero else 1):
+            what = "a whole number (0 or more)" if zero else "a positive whole number"
+            raise InputError(f"{raw!r} is not {what}", field=name)
         return int(text)
     if kind == "bool":
         if text.lower() not in ("true", "false", "1", "0", "yes", "no"):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 
 from innoreg.errors import InputError
+from innoreg.records.accounts.kept import forget_after_commit
 from innoreg.records.accounts.users import Account, record_event
 from innoreg.records.db import Database
 from innoreg.records.errors import NotFoundError
@@ -184,6 +185,7 @@ def revoke_api_token(
             raise NotFoundError("API token", token_id)
         if row.revoked_at is None:
             row.revoked_at = now
+            forget_after_commit(session, account.id)
             record_event(
                 session, "api_token_revoked", user_id=account.id, at=now, token_id=token_id
             )

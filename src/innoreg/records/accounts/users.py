@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from innoreg.errors import InputError
+from innoreg.records.accounts.kept import forget_after_commit
 from innoreg.records.accounts.passwords import DEFAULT, Passwords, check_policy
 from innoreg.records.db import Database
 from innoreg.records.models.accounts import AccountEvent, ApiToken, User, WebSession
@@ -246,6 +247,7 @@ def set_role(
 
 def end_access(session: Session, user_id: int, *, reason: str) -> None:
     """End every live session and revoke every API token of one account, recording it."""
+    forget_after_commit(session, user_id)
     now = utcnow()
     ended = session.execute(
         update(WebSession)

@@ -5,7 +5,12 @@ access token from ``POST /v1/auth/token``), then the web session cookie. Bearer 
 that do not hold answer 401; a session cookie that no longer opens a session (signed out,
 expired, revoked) is simply anonymous, so public pages keep working and private ones send the
 browser to sign in. Every way in reads the account, so a disabled account or a changed role
-takes effect on the next request.
+takes effect on the next request; bearer and API-token callers' accounts are kept for a few
+seconds between reads (``records/accounts/kept.py``: a change made through this process still
+applies at once, one made elsewhere within ``INNOREG_ACCOUNT_CHECK_SECONDS``).
+
+``authenticate_at_once`` answers without the database when it can (no credentials, or a kept
+account), so those requests skip the thread hop that a database read needs.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import Request
 
 from innoreg.records.accounts import sessions
+from innoreg.records.accounts.kept import KeptAccounts
+from innoreg.records.accounts.users import Account
 from innoreg.records.db import Database
 from innoreg.records.principal import ANONYMOUS, Principal
 from innoreg.records.types import utcnow
@@ -41,18 +48,59 @@ def database_of(request: Request) -> Database:
     return database
 
 
+def _url(request: Request) -> str:
+    """The records database as configured (a key: the app has one), without opening it."""
+    url: str = request.app.state.database.url
+    return url
+
+
+def _bearer_credential(request: Request) -> str | None:
+    """The credential of an ``Authorization`` header (None without one); any other scheme is
+    refused here rather than taken for anonymous."""
+    header = request.headers.get("authorization")
+    if header is None:
+        return None
+    scheme, _, credential = header.strip().partition(" ")
+    credential = credential.strip()
+    if scheme.lower() != "bearer" or not credential:
+        raise AuthError(401, "send the token as `Authorization: Bearer <token>`")
+    return credential
+
+
+def _bearer_principal(request: Request, account: Account) -> Principal:
+    request.state.user_id = account.id
+    return account.principal("bearer")
+
+
+def _api_principal(request: Request, account: Account, scopes: frozenset[str]) -> Principal:
+    request.state.user_id = account.id
+    return account.principal("api_token", token_scopes=scopes)
+
+
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
 class AccountsAuthenticator:
+    def __init__(self, check_seconds: float = 5.0) -> None:
+        self._bearers: KeptAccounts[Account] = KeptAccounts(check_seconds)
+        self._api_tokens: KeptAccounts[tuple[Account, frozenset[str]]] = KeptAccounts(check_seconds)
+
+    def authenticate_at_once(self, request: Request) -> Principal | None:
+        """The caller when no database read is needed; None when ``authenticate`` must run."""
+        credential = _bearer_credential(request)
+        if credential is None:
+            return None if request.cookies.get(SESSION_COOKIE) else ANONYMOUS
+        if credential.startswith(sessions.API_TOKEN_PREFIX):
+            found = self._api_tokens.get((_url(request), sessions.token_hash(credential)))
+            return None if found is None else _api_principal(request, *found)
+        user_id = self._verify(request, credential)
+        account = self._bearers.get((_url(request), user_id))
+        return None if account is None else _bearer_principal(request, account)
+
     def authenticate(self, request: Request) -> Principal:
-        header = request.headers.get("authorization")
-        if header is not None:
-            scheme, _, credential = header.strip().partition(" ")
-            credential = credential.strip()
-            if scheme.lower() != "bearer" or not credential:
-                raise AuthError(401, "send the token as `Authorization: Bearer <token>`")
+        credential = _bearer_credential(request)
+        if credential is not None:
             if credential.startswith(sessions.API_TOKEN_PREFIX):
                 return self._api_token(request, credential)
             return self._bearer(request, credential)
@@ -61,22 +109,32 @@ class AccountsAuthenticator:
             return self._session(request, cookie)
         return ANONYMOUS
 
-    def _bearer(self, request: Request, token: str) -> Principal:
+    @staticmethod
+    def _verify(request: Request, token: str) -> int:
         settings = request.app.state.settings
-        user_id = tokens.verify(token, signing_key(settings), now=clock_of(request))
-        account = sessions.find_account(database_of(request), user_id)
+        return tokens.verify(token, signing_key(settings), now=clock_of(request))
+
+    def _bearer(self, request: Request, token: str) -> Principal:
+        user_id = self._verify(request, token)
+        database = database_of(request)
+        account = self._bearers.read(
+            (_url(request), user_id), user_id, lambda: sessions.find_account(database, user_id)
+        )
         if account is None:
             raise AuthError(401, "the bearer token's account cannot sign in: sign in again")
-        request.state.user_id = account.id
-        return account.principal("bearer")
+        return _bearer_principal(request, account)
 
     def _api_token(self, request: Request, token: str) -> Principal:
-        found = sessions.find_api_token(database_of(request), token, now=clock_of(request))
+        database = database_of(request)
+        now = clock_of(request)
+        found = self._api_tokens.read(
+            (_url(request), sessions.token_hash(token)),
+            None,
+            lambda: sessions.find_api_token(database, token, now=now),
+        )
         if found is None:
             raise AuthError(401, "the API token is unknown, revoked or expired")
-        account, scopes = found
-        request.state.user_id = account.id
-        return account.principal("api_token", token_scopes=scopes)
+        return _api_principal(request, *found)
 
     def _session(self, request: Request, cookie: str) -> Principal:
         try:

@@ -140,7 +140,10 @@ async def resolve_principal(request: Request) -> Principal:
     if isinstance(cached, Principal):
         return cached
     authenticator: Authenticator = getattr(request.app.state, "authenticator", AnonymousOnly())
-    principal = await run_in_threadpool(authenticator.authenticate, request)
+    at_once = getattr(authenticator, "authenticate_at_once", None)
+    principal: Principal | None = at_once(request) if at_once is not None else None
+    if principal is None:
+        principal = await run_in_threadpool(authenticator.authenticate, request)
     request.state.principal = principal
     return principal
 

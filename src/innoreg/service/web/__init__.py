@@ -6,7 +6,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 
-def router() -> APIRouter:
+def routers() -> list[APIRouter]:
+    """The pages' routers in matching order (the app includes each directly, out of the
+    OpenAPI schema)."""
     from innoreg.service.web.routes import (
         account,
         backoffice,
@@ -14,14 +16,9 @@ def router() -> APIRouter:
         deadline,
         home,
         law,
+        portal,
         transfer,
     )
 
-    pages = APIRouter(include_in_schema=False)
-    for module in (home, law, checker, transfer, deadline, account):
-        pages.include_router(module.router)
-    from innoreg.service.web.routes import portal
-
-    pages.include_router(portal.router())
-    pages.include_router(backoffice.router())
-    return pages
+    modules = (home, law, checker, transfer, deadline, account)
+    return [module.router for module in modules] + portal.routers() + backoffice.routers()

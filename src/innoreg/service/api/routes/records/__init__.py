@@ -7,7 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 
-def router() -> APIRouter:
+def routers() -> list[APIRouter]:
     from innoreg.service.api.routes.records import (
         activity,
         applications,
@@ -21,7 +21,6 @@ def router() -> APIRouter:
         transfers,
     )
 
-    records = APIRouter()
     modules = (
         organisations,
         filings,
@@ -34,6 +33,4 @@ def router() -> APIRouter:
         io,
         audit,
     )
-    for module in modules:
-        records.include_router(module.router)
-    return records
+    return [module.router for module in modules]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 
-def router() -> APIRouter:
+def routers() -> list[APIRouter]:
     from innoreg.service.web.routes.backoffice import (
         audit,
         dashboard,
@@ -19,7 +19,5 @@ def router() -> APIRouter:
         whatif,
     )
 
-    office = APIRouter()
-    for module in (review, registries, overdue_ip, dashboard, whatif, users, audit):
-        office.include_router(module.router)
-    return office
+    modules = (review, registries, overdue_ip, dashboard, whatif, users, audit)
+    return [module.router for module in modules]

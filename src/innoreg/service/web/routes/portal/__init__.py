@@ -18,7 +18,7 @@ READS = [guard(READ)]
 WRITES = [guard(WRITE)]
 
 
-def router() -> APIRouter:
+def routers() -> list[APIRouter]:
     from innoreg.service.web.routes.portal import (
         applications,
         calendar,
@@ -29,15 +29,5 @@ def router() -> APIRouter:
         transfers,
     )
 
-    pages = APIRouter()
-    for module in (
-        organisation,
-        filings,
-        filing_tasks,
-        applications,
-        calendar,
-        ip,
-        transfers,
-    ):
-        pages.include_router(module.router)
-    return pages
+    modules = (organisation, filings, filing_tasks, applications, calendar, ip, transfers)
+    return [module.router for module in modules]
