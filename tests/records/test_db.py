@@ -176,3 +176,18 @@ def test_a_second_sqlite_writer_waits_and_builds_on_the_first(sqlite_database: D
     with database.read() as session:
         stored = session.get(AnnualFiling, record.id)
         assert stored is not None and (stored.rd_expense, stored.version) == (100_000_002, 3)
+
+
+def test_a_streamed_read_is_one_snapshot(database: Database) -> None:
+    """An export or the audit chain's verification sees the records as they were when it began,
+    even when a write commits half-way (PostgreSQL: REPEATABLE READ; SQLite: its snapshot)."""
+    from innoreg.records.db import streaming
+
+    with database.read() as session, streaming(session) as connection:
+        before = connection.execute(text("SELECT seq FROM audit_head")).scalar()
+        with database.write(actor="test") as other:
+            enterprise(other)
+        during = connection.execute(text("SELECT seq FROM audit_head")).scalar()
+    with database.read() as session:
+        after = session.execute(text("SELECT seq FROM audit_head")).scalar()
+    assert during == before and after is not None and after > before

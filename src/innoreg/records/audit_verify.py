@@ -15,10 +15,11 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from innoreg.records.canonical import plain
+from innoreg.records.db import streaming
 from innoreg.records.models.audit import GENESIS, AuditEntry
 
 
@@ -38,8 +39,18 @@ def verify_chain(
     session: Session, *, batch: int = 20_000, progress: Callable[[int], None] | None = None
 ) -> ChainReport:
     report = ChainReport()
+    with streaming(session) as connection:
+        return _walk(connection, report, batch, progress)
+
+
+def _walk(
+    connection: Connection,
+    report: ChainReport,
+    batch: int,
+    progress: Callable[[int], None] | None,
+) -> ChainReport:
     prev_seq, prev_hash = 0, GENESIS
-    connection = session.connection().execution_options(stream_results=True, yield_per=batch)
+    connection = connection.execution_options(stream_results=True, yield_per=batch)
     log = AuditEntry.__table__.c
     result = connection.execute(
         select(
@@ -91,7 +102,7 @@ def verify_chain(
         if progress is not None:
             progress(report.rows)
     report.head_seq, report.head_hash = prev_seq, prev_hash
-    _check_head(session, report)
+    _check_head(connection, report)
     return report
 
 
@@ -132,9 +143,9 @@ def _row_problems(
     return problems
 
 
-def _check_head(session: Session, report: ChainReport) -> None:
+def _check_head(connection: Connection, report: ChainReport) -> None:
     prev_seq, prev_hash, problems = report.head_seq, report.head_hash, report.problems
-    head = session.connection().execute(text("SELECT seq, hash FROM audit_head WHERE id = 1"))
+    head = connection.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1"))
     head_row = head.one_or_none()
     if head_row is None:
         problems.append("the chain head row is missing")

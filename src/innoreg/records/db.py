@@ -3,7 +3,9 @@
 One setting, ``INNOREG_DATABASE_URL``; without it a SQLite file in the user's data directory.
 SQLite runs in WAL mode with foreign keys on and a busy timeout, and every write transaction
 begins IMMEDIATE, so concurrent writers queue for the lock instead of failing half-way.
-A read never writes: a flush in one is refused (``audit._lock_head``).
+A read never writes: a flush in one is refused (``audit._lock_head``). A long read through a
+server-side cursor (an export, the audit chain) goes through ``streaming(session)``, which on
+PostgreSQL reads one snapshot from start to end.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -119,3 +121,21 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def streaming(session: Session) -> Iterator[Connection]:
+    """A connection for a long read through a server-side cursor (``yield_per``: an export, the
+    audit chain) in ``session``'s database. On PostgreSQL a read-only REPEATABLE READ
+    transaction of its own, so that everything it reads is one snapshot: at READ COMMITTED the
+    audit chain's head, read after the log, could already name a write the log did not show.
+    SQLite's read transaction is one snapshot already: there it is the session's connection."""
+    connection = session.connection()
+    if connection.dialect.name != "postgresql":
+        yield connection
+        return
+    with connection.engine.connect() as own:
+        own.execution_options(isolation_level="REPEATABLE READ")  # this connection only
+        with own.begin():
+            own.exec_driver_sql("SET TRANSACTION READ ONLY")
+            yield own

@@ -9,10 +9,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.orm import Session
 
 from innoreg.errors import InputError
+from innoreg.records.db import streaming
 from innoreg.records.imports import COLUMNS
 from innoreg.records.models.filings import AnnualFiling
 from innoreg.records.models.ip import IPAsset
@@ -71,15 +72,16 @@ def export_file(
     header = [c.name for c in COLUMNS[kind]]
     money_at = {i for i, name in enumerate(header) if name in MONEY_COLUMNS}
 
-    def rows() -> Iterator[list[Any]]:
-        result = session.execute(_query(kind, scope, where).execution_options(yield_per=5_000))
-        for row in result:
+    def rows(connection: Connection) -> Iterator[list[Any]]:
+        query = _query(kind, scope, where).execution_options(yield_per=5_000)
+        for row in connection.execute(query):
             yield [
                 Decimal(v).scaleb(-2) if i in money_at and v is not None else v
                 for i, v in enumerate(row)
             ]
 
-    return _write(path, header, rows())
+    with streaming(session) as connection:
+        return _write(path, header, rows(connection))
 
 
 ENTRY_HEADER = (
@@ -100,8 +102,8 @@ def export_entries(session: Session, *, scope: Scope, chosen: EntryFilter, path:
     them), with their organisation's credit code, name and district."""
     query = entry_query(entry_conditions(scope, chosen)).execution_options(yield_per=5_000)
 
-    def rows() -> Iterator[list[Any]]:
-        for r in session.execute(query):
+    def rows(connection: Connection) -> Iterator[list[Any]]:
+        for r in connection.execute(query):
             entry = EntryRow(*r)
             yield [
                 entry.register,
@@ -115,7 +117,8 @@ def export_entries(session: Session, *, scope: Scope, chosen: EntryFilter, path:
                 entry.district,
             ]
 
-    return _write(path, ENTRY_HEADER, rows())
+    with streaming(session) as connection:
+        return _write(path, ENTRY_HEADER, rows(connection))
 
 
 def _write(path: Path, header: Sequence[str], rows: Iterator[list[Any]]) -> int:
