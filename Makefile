@@ -1,4 +1,4 @@
-# The two commands of the README: `make demo` (the main job) and `make test` (the tests).
+# The two commands of the README: `make run` (the main job: the site on the embedded default) and
 # Both create the virtual environment in .venv on first use.
 PYTHON ?= python3
 VENV := .venv
