@@ -1,4 +1,5 @@
 # The two commands of the README: `make run` (the main job: the site on the embedded default) and
+# `make test` (the tests).
 # Both create the virtual environment in .venv on first use.
 PYTHON ?= python3
 VENV := .venv
