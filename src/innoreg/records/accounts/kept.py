@@ -12,7 +12,6 @@ again every time, so an enabled account works at once.
 from __future__ import annotations
 
 import itertools
-import threading
 import time
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
@@ -26,7 +25,6 @@ T = TypeVar("T")
 _ticks = itertools.count(1)
 _forgotten: dict[int, int] = {}
 """user id → the tick of the last change this process committed to the account."""
-_lock = threading.Lock()
 MOST = 10_000
 
 
@@ -34,8 +32,7 @@ def forget_after_commit(session: Session, user_id: int) -> None:
     """Once ``session``'s transaction commits, no kept copy of the account is used again."""
 
     def _forget(_session: Session) -> None:
-        with _lock:
-            _forgotten[user_id] = next(_ticks)
+        _forgotten[user_id] = next(_ticks)
 
     event.listen(session, "after_commit", _forget, once=True)
 
@@ -49,10 +46,17 @@ class _Entry(Generic[T]):
 
 
 class KeptAccounts(Generic[T]):
-    """What a credential opened (an account, or an account and its scopes), by credential."""
+    """What a credential opened (an account, or an account and its scopes), by credential;
+    ``owner`` names the account a kept value belongs to."""
 
-    def __init__(self, seconds: float = 5.0, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        owner: Callable[[T], int],
+        seconds: float = 5.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.seconds = seconds
+        self._owner = owner
         self._clock = clock
         self._entries: dict[Hashable, _Entry[T]] = {}
 
@@ -66,11 +70,8 @@ class KeptAccounts(Generic[T]):
             return None
         return entry.value
 
-    def read(self, key: Hashable, user_id: int | None, load: Callable[[], T | None]) -> T | None:
-        """The kept value or, failing that, ``load()`` (kept when it is not None).
-
-        ``user_id`` is the account the key belongs to when known before loading (a bearer
-        token names it); otherwise the loaded value's ``user_id`` is taken."""
+    def read(self, key: Hashable, load: Callable[[], T | None]) -> T | None:
+        """The kept value or, failing that, ``load()`` (kept when it is not None)."""
         kept = self.get(key)
         if kept is not None:
             return kept
@@ -78,16 +79,7 @@ class KeptAccounts(Generic[T]):
         value = load()
         if value is None or self.seconds <= 0:
             return value
-        owner = user_id if user_id is not None else _owner(value)
         if len(self._entries) >= MOST:
             self._entries.clear()
-        self._entries[key] = _Entry(value, owner, tick, self._clock() + self.seconds)
+        self._entries[key] = _Entry(value, self._owner(value), tick, self._clock() + self.seconds)
         return value
-
-
-def _owner(value: object) -> int:
-    account = value[0] if isinstance(value, tuple) else value
-    user_id = getattr(account, "id", None)
-    if not isinstance(user_id, int):
-        raise TypeError(f"cannot tell whose account {value!r} is")
-    return user_id

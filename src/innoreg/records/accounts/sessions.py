@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import select, update
 
@@ -73,12 +74,7 @@ def start_session(
 def find_session(database: Database, token: str, *, now: dt.datetime) -> LiveSession | None:
     """The live session the cookie's token opens, or None (unknown, revoked, idle for too long,
     past its absolute end, or its account disabled)."""
-    with database.read() as session:
-        found = session.execute(
-            select(WebSession, User)
-            .join(User, User.id == WebSession.user_id)
-            .where(WebSession.token_hash == token_hash(token))
-        ).one_or_none()
+    found = _held(database, WebSession, token)
     if found is None:
         return None
     row, user = found
@@ -90,10 +86,7 @@ def find_session(database: Database, token: str, *, now: dt.datetime) -> LiveSes
     ):
         return None
     if now - row.last_seen_at >= TOUCH_EVERY:
-        with database.write(actor=f"user:{user.id}") as session:
-            session.execute(
-                update(WebSession).where(WebSession.id == row.id).values(last_seen_at=now)
-            )
+        _touch(database, WebSession, row.id, user.id, last_seen_at=now)
     return LiveSession(row.id, Account.of(user), row.csrf_token, row.expires_at)
 
 
@@ -195,12 +188,7 @@ def find_api_token(
     database: Database, token: str, *, now: dt.datetime
 ) -> tuple[Account, frozenset[str]] | None:
     """The account and scopes a personal API token opens, or None."""
-    with database.read() as session:
-        found = session.execute(
-            select(ApiToken, User)
-            .join(User, User.id == ApiToken.user_id)
-            .where(ApiToken.token_hash == token_hash(token))
-        ).one_or_none()
+    found = _held(database, ApiToken, token)
     if found is None:
         return None
     row, user = found
@@ -211,9 +199,30 @@ def find_api_token(
     ):
         return None
     if row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY:
-        with database.write(actor=f"user:{user.id}") as session:
-            session.execute(update(ApiToken).where(ApiToken.id == row.id).values(last_used_at=now))
+        _touch(database, ApiToken, row.id, user.id, last_used_at=now)
     return Account.of(user), frozenset(row.scopes)
+
+
+Held = TypeVar("Held", WebSession, ApiToken)
+
+
+def _held(database: Database, model: type[Held], token: str) -> tuple[Held, User] | None:
+    """The session or API token row ``token`` opens, with its account (None: unknown)."""
+    with database.read() as session:
+        found = session.execute(
+            select(model, User)
+            .join(User, User.id == model.user_id)
+            .where(model.token_hash == token_hash(token))
+        ).one_or_none()
+    return None if found is None else (found[0], found[1])
+
+
+def _touch(
+    database: Database, model: type[Held], row_id: int, user_id: int, **seen: dt.datetime
+) -> None:
+    """Record when a session or API token was last used (at most once a minute)."""
+    with database.write(actor=f"user:{user_id}") as session:
+        session.execute(update(model).where(model.id == row_id).values(**seen))
 
 
 def find_account(database: Database, user_id: int) -> Account | None:

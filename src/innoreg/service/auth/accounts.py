@@ -48,12 +48,6 @@ def database_of(request: Request) -> Database:
     return database
 
 
-def _url(request: Request) -> str:
-    """The records database as configured (a key: the app has one), without opening it."""
-    url: str = request.app.state.database.url
-    return url
-
-
 def _bearer_credential(request: Request) -> str | None:
     """The credential of an ``Authorization`` header (None without one); any other scheme is
     refused here rather than taken for anonymous."""
@@ -77,14 +71,26 @@ def _api_principal(request: Request, account: Account, scopes: frozenset[str]) -
     return account.principal("api_token", token_scopes=scopes)
 
 
+def _id(account: Account) -> int:
+    return account.id
+
+
+def _first_id(found: tuple[Account, frozenset[str]]) -> int:
+    return found[0].id
+
+
 def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
 class AccountsAuthenticator:
+    """One per app (and so per records database): the kept accounts are keyed by credential."""
+
     def __init__(self, check_seconds: float = 5.0) -> None:
-        self._bearers: KeptAccounts[Account] = KeptAccounts(check_seconds)
-        self._api_tokens: KeptAccounts[tuple[Account, frozenset[str]]] = KeptAccounts(check_seconds)
+        self._bearers: KeptAccounts[Account] = KeptAccounts(_id, check_seconds)
+        self._api_tokens: KeptAccounts[tuple[Account, frozenset[str]]] = KeptAccounts(
+            _first_id, check_seconds
+        )
 
     def authenticate_at_once(self, request: Request) -> Principal | None:
         """The caller when no database read is needed; None when ``authenticate`` must run."""
@@ -92,10 +98,10 @@ class AccountsAuthenticator:
         if credential is None:
             return None if request.cookies.get(SESSION_COOKIE) else ANONYMOUS
         if credential.startswith(sessions.API_TOKEN_PREFIX):
-            found = self._api_tokens.get((_url(request), sessions.token_hash(credential)))
+            found = self._api_tokens.get(sessions.token_hash(credential))
             return None if found is None else _api_principal(request, *found)
         user_id = self._verify(request, credential)
-        account = self._bearers.get((_url(request), user_id))
+        account = self._bearers.get(user_id)
         return None if account is None else _bearer_principal(request, account)
 
     def authenticate(self, request: Request) -> Principal:
@@ -117,9 +123,7 @@ class AccountsAuthenticator:
     def _bearer(self, request: Request, token: str) -> Principal:
         user_id = self._verify(request, token)
         database = database_of(request)
-        account = self._bearers.read(
-            (_url(request), user_id), user_id, lambda: sessions.find_account(database, user_id)
-        )
+        account = self._bearers.read(user_id, lambda: sessions.find_account(database, user_id))
         if account is None:
             raise AuthError(401, "the bearer token's account cannot sign in: sign in again")
         return _bearer_principal(request, account)
@@ -128,9 +132,7 @@ class AccountsAuthenticator:
         database = database_of(request)
         now = clock_of(request)
         found = self._api_tokens.read(
-            (_url(request), sessions.token_hash(token)),
-            None,
-            lambda: sessions.find_api_token(database, token, now=now),
+            sessions.token_hash(token), lambda: sessions.find_api_token(database, token, now=now)
         )
         if found is None:
             raise AuthError(401, "the API token is unknown, revoked or expired")

@@ -14,11 +14,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
-from innoreg.records.db import Database
 from innoreg.records.principal import Principal, Role
 from innoreg.records.reports.cached import Kept, records_state
 from innoreg.records.repositories.feeds import feed_owner, has_feed, new_feed, revoke_feeds
 from innoreg.records.repositories.ip_assets import assets_of
+from innoreg.service.auth.accounts import database_of
 from innoreg.service.auth.policy import AuthError, guard
 from innoreg.service.database import DatabaseDep
 from innoreg.service.web.ics import calendar_of
@@ -31,7 +31,7 @@ router = APIRouter()
 
 def feed_principal(request: Request, token: str) -> None:
     """The feed token's owner as the request's principal (read-only, like a token)."""
-    database: Database = request.app.state.database.get()
+    database = database_of(request)
     with database.read() as session:
         user = feed_owner(session, token.removesuffix(".ics"))
         if user is None:
