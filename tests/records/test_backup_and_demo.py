@@ -22,6 +22,20 @@ def organisations(database: Database) -> int:
         return int(session.scalar(select(func.count()).select_from(Organisation)) or 0)
 
 
+def planned_with_statistics(database: Database, table: str) -> bool:
+    """Whether the query planner has statistics for ``table`` (gathered by ANALYZE)."""
+    with database.engine.connect() as connection:
+        if database.dialect == "postgresql":
+            connection.exec_driver_sql("SELECT pg_stat_clear_snapshot()")
+            query = "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = %s"
+            return bool(connection.exec_driver_sql(query, (table,)).scalar())
+        names = connection.exec_driver_sql("SELECT name FROM sqlite_master").scalars().all()
+        if "sqlite_stat1" not in names:
+            return False
+        query = "SELECT count(*) FROM sqlite_stat1 WHERE tbl = ?"
+        return bool(connection.exec_driver_sql(query, (table,)).scalar())
+
+
 def test_a_backup_restores_what_was_there(database: Database, tmp_path: Path) -> None:
     with database.write(actor="test") as session:
         enterprise(session, seed=1)
@@ -32,14 +46,17 @@ def test_a_backup_restores_what_was_there(database: Database, tmp_path: Path) ->
         restore(database, tmp_path / "records.backup", force=False)
     restore(database, tmp_path / "records.backup", force=True)
     assert organisations(database) == 1
+    assert planned_with_statistics(database, "organisations")
     with database.read() as session:
         assert verify_chain(session).intact
 
 
 def test_the_demo_city_loads_once_with_every_application_state(database: Database) -> None:
+    assert not planned_with_statistics(database, "filings")
     first = load_demo(database, enterprises=40)
     again = load_demo(database, enterprises=40)
     assert first.loaded and not again.loaded and first.counts == again.counts
+    assert planned_with_statistics(database, "filings")  # analysed after the bulk load
     with database.read() as session:
         states = set(session.scalars(select(Application.state)))
         districts = set(session.scalars(select(Organisation.district)))

@@ -256,3 +256,32 @@ def test_logs_are_json_without_case_data(
     request = next(line for line in lines if line.get("route") == "/v1/evaluate")
     assert request["status"] == 200 and request["request_id"]
     assert "secret-co" not in json.dumps(lines)
+
+
+@pytest.mark.parametrize(("every", "closed"), [(1, 40), (0, 0)])
+def test_kept_alive_connections_end_after_their_share_of_answers(every: int, closed: int) -> None:
+    """``INNOREG_KEEPALIVE_REQUESTS=1`` ends every connection after its answer (so a client
+    reconnects, and the idler worker accepts it); ``0`` never ends one."""
+    from innoreg.service.settings import Settings
+
+    app = create_app(Settings(access_log=False, keepalive_requests=every))
+    with TestClient(app) as client:
+        answers = [client.get("/healthz") for _ in range(40)]
+    assert all(answer.status_code == 200 for answer in answers)
+    assert sum(answer.headers.get("connection") == "close" for answer in answers) == closed
+
+
+def test_about_one_answer_in_keepalive_requests_ends_its_connection() -> None:
+    from innoreg.errors import InputError
+    from innoreg.service.settings import Settings
+
+    app = create_app(Settings(access_log=False, keepalive_requests=10))
+    with TestClient(app) as client:
+        closed = sum(
+            client.get("/healthz").headers.get("connection") == "close" for _ in range(600)
+        )
+    assert 20 <= closed <= 110  # 60 expected; outside this, about 1 run in a million
+    assert Settings.from_env({"INNOREG_KEEPALIVE_REQUESTS": "0"}).keepalive_requests == 0
+    with pytest.raises(InputError) as refused:
+        Settings.from_env({"INNOREG_KEEPALIVE_REQUESTS": "-1"})
+    assert refused.value.field == "INNOREG_KEEPALIVE_REQUESTS"

@@ -50,17 +50,18 @@ def restore(database: Database, source: Path, *, force: bool) -> None:
         for suffix in ("-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
         os.replace(staging, path)
-        return
-    database.dispose()
-    _run(
-        "pg_restore",
-        "--clean",
-        "--if-exists",
-        "--no-owner",
-        "--single-transaction",
-        f"--dbname={_libpq(database.url)}",
-        str(source),
-    )
+    else:
+        database.dispose()
+        _run(
+            "pg_restore",
+            "--clean",
+            "--if-exists",
+            "--no-owner",
+            "--single-transaction",
+            f"--dbname={_libpq(database.url)}",
+            str(source),
+        )
+    database.analyze()  # a backup holds rows, not the query planner's statistics
 
 
 def _has_records(database: Database) -> bool:

@@ -119,6 +119,18 @@ class Database:
         finally:
             session.close()
 
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics, after a bulk load (the demo city, a
+        restore). Without them PostgreSQL plans every query on guesses until autovacuum, which
+        may be off or minutes away, gets to the new tables; SQLite keeps none until asked."""
+        with self.engine.connect() as connection:
+            if self.dialect == "postgresql":  # VACUUM also sets the new rows' visibility bits
+                connection.execution_options(isolation_level="AUTOCOMMIT")
+                connection.exec_driver_sql("VACUUM ANALYZE")
+            else:
+                connection.exec_driver_sql("ANALYZE")
+            connection.commit()
+
     def dispose(self) -> None:
         self.engine.dispose()
 

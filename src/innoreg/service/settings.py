@@ -16,6 +16,7 @@
 | ``INNOREG_ACCOUNT_CHECK_SECONDS`` | 5 | seconds a token's account is kept (0: read each time) |
 | ``INNOREG_THREADS`` | 8 | requests a worker serves at once in its thread pool |
 | ``INNOREG_DATABASE_POOL`` | 10 | database connections a worker keeps open |
+| ``INNOREG_KEEPALIVE_REQUESTS`` | 50 | answers per kept-alive connection, on average (0: no end) |
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Settings:
     account_check_seconds: int = 5
     threads: int = 8
     database_pool: int = 10
+    keepalive_requests: int = 50
 
     def law_date(self) -> dt.date:
         """The day the law is taken at when a page is not asked for another."""
@@ -69,7 +71,7 @@ class Settings:
         return settings
 
 
-_ZERO_OK = frozenset({"account_check_seconds"})
+_ZERO_OK = frozenset({"account_check_seconds", "keepalive_requests"})
 
 
 def _parse(name: str, kind: str, raw: str, *, zero: bool = False) -> object:

@@ -72,7 +72,9 @@ def load_demo(database: Database, *, enterprises: int = 3_000) -> DemoSummary:
         transfers(session, rng, institutions, DEMO_DAY)
         applications(session, rng, DEMO_DAY)
         issue_notices(session, scope=BUREAU, as_of=DEMO_DAY, actor=ACTOR)
-        return DemoSummary(True, _counts(session))
+        summary = DemoSummary(True, _counts(session))
+    database.analyze()  # thousands of new rows: plan the first queries on them with statistics
+    return summary
 
 
 def _counts(session: Session) -> dict[str, int]:
