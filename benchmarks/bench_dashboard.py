@@ -66,7 +66,7 @@ def bench_dashboard(db: Database, count: int) -> Iterator[tuple[str, float, floa
     seeded = seed_city(db, count, random.Random(2024))
 
     def figures() -> Any:
-        with db.read() as session:
+        with db.read(snapshot=True) as session:
             return dashboard(session, scope=BUREAU, fiscal_year=YEAR, as_of=DAY)
 
     first, _ = timed(figures)

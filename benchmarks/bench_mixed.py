@@ -161,6 +161,21 @@ def run_wrk(
     return wrk_figures(out)
 
 
+def _cpu_ticks(server: int) -> list[int]:
+    """User and system CPU ticks of each worker process (the server's children; with one
+    worker, the server itself)."""
+    children = Path(f"/proc/{server}/task/{server}/children").read_text().split() or [server]
+    return [
+        sum(int(v) for v in Path(f"/proc/{c}/stat").read_text().split()[13:15]) for c in children
+    ]
+
+
+def _machine_ticks() -> list[int]:
+    """The machine's CPU ticks: user, nice, system, idle, iowait, irq, softirq, steal."""
+    with open("/proc/stat") as stat:
+        return [int(v) for v in stat.readline().split()[1:9]]
+
+
 def main() -> int:
     if not shutil.which("wrk"):
         print("wrk is missing: apt-get install wrk", file=sys.stderr)
@@ -209,7 +224,13 @@ def main() -> int:
                 }
             )
         run_wrk(base, users, clients, 3, think)  # warm-up: pools, plans, caches
+        workers_cpu, machine = _cpu_ticks(server.pid), _machine_ticks()
         result = run_wrk(base, users, clients, seconds, think)
+        spent = [
+            after - before
+            for before, after in zip(workers_cpu, _cpu_ticks(server.pid), strict=True)
+        ]
+        machine = [after - before for before, after in zip(machine, _machine_ticks(), strict=True)]
         saturated = run_wrk(base, users, clients, min(seconds, 20), 0)
     finally:
         if server is not None:
@@ -223,6 +244,13 @@ def main() -> int:
         f"{min(seconds, 20)} s: {saturated['rps']:,.0f} requests/s, "
         f"p50 {saturated['p50_ms']:.1f} ms, p99 {saturated['p99_ms']:.1f} ms, "
         f"errors {saturated['errors']:.0f}"
+    )
+    ticks = os.sysconf("SC_CLK_TCK")
+    print(
+        f"during the measured run: the workers' CPU "
+        f"{' / '.join(f'{100 * t / max(sum(spent), 1):.0f} %' for t in spent)}, "
+        f"{1000 * sum(spent) / ticks / max(result['requests'], 1):.2f} ms per request; the "
+        f"machine's CPU time stolen by its host {100 * machine[7] / max(sum(machine), 1):.1f} %"
     )
     status = "pass" if result["p99_ms"] <= TARGET_P99_MS and result["errors"] == 0 else "MISS"
     print(

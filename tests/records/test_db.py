@@ -191,3 +191,25 @@ def test_a_streamed_read_is_one_snapshot(database: Database) -> None:
     with database.read() as session:
         after = session.execute(text("SELECT seq FROM audit_head")).scalar()
     assert during == before and after is not None and after > before
+
+
+def test_a_read_sees_each_write_as_it_commits_and_a_snapshot_read_does_not(
+    database: Database,
+) -> None:
+    """``read()`` takes each statement as the records stand (PostgreSQL: autocommit, no BEGIN
+    or COMMIT round trips); ``read(snapshot=True)`` reads everything from the state in which it
+    began. SQLite's read transaction is a snapshot either way."""
+    seen: dict[bool, tuple[object, object]] = {}
+    for snapshot in (False, True):
+        with database.read(snapshot=snapshot) as session:
+            before = session.execute(text("SELECT seq FROM audit_head")).scalar()
+            with database.write(actor="test") as other:
+                enterprise(other, seed=7 if snapshot else 8)
+            during = session.execute(text("SELECT seq FROM audit_head")).scalar()
+            if database.dialect == "postgresql":
+                status = session.connection().connection.driver_connection.info.transaction_status
+                assert status.name == ("INTRANS" if snapshot else "IDLE")
+        seen[snapshot] = (before, during)
+    assert seen[True][0] == seen[True][1]
+    moved = seen[False][0] != seen[False][1]
+    assert moved if database.dialect == "postgresql" else not moved

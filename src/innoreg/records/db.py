@@ -83,6 +83,12 @@ class Database:
         self.engine = make_engine(url, **engine_kwargs)
         self.url = self.engine.url
         self._reader = self.engine.execution_options(**{_READ_ONLY: True})
+        self._snapshot_reader = self._reader
+        if self.engine.dialect.name == "postgresql":
+            self._snapshot_reader = self._reader.execution_options(
+                isolation_level="REPEATABLE READ"
+            )
+            self._reader = self._reader.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
     def dialect(self) -> str:
@@ -110,8 +116,16 @@ class Database:
             session.close()
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
-        session = Session(self._reader, expire_on_commit=False)
+    def read(self, *, snapshot: bool = False) -> Iterator[Session]:
+        """A session that may only read. On PostgreSQL each statement runs on its own
+        (autocommit): at READ COMMITTED a transaction gave a read nothing more, since every
+        statement takes a fresh snapshot anyway, and its BEGIN and COMMIT were two more round
+        trips, a fifth of a small read's CPU. ``snapshot=True`` reads everything from one
+        snapshot (REPEATABLE READ), for figures that must agree with one another. On SQLite a
+        read transaction is one snapshot either way."""
+        session = Session(
+            self._snapshot_reader if snapshot else self._reader, expire_on_commit=False
+        )
         session.info["read_only"] = True
         try:
             with session.begin():

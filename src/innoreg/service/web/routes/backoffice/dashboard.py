@@ -30,7 +30,7 @@ router = APIRouter(dependencies=[READ])
 
 
 def _figures(database: DatabaseDep, principal: PrincipalDep, chosen: Period) -> Dashboard:
-    with database.read() as session:
+    with database.read(snapshot=True) as session:  # the figures and the head they are kept by
         return current_dashboard(
             session,
             scope=principal.scope(),
