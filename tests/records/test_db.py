@@ -4,6 +4,7 @@ not at all, refused values named by field, optimistic versions naming the record
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
@@ -213,3 +214,34 @@ def test_a_read_sees_each_write_as_it_commits_and_a_snapshot_read_does_not(
     assert seen[True][0] == seen[True][1]
     moved = seen[False][0] != seen[False][1]
     assert moved if database.dialect == "postgresql" else not moved
+
+
+def test_a_write_after_a_read_on_the_same_connection_is_one_transaction(
+    database: Database,
+) -> None:
+    """The pool hands the connection a read used (PostgreSQL: in autocommit) to the next
+    write, which must still be one transaction at READ COMMITTED, and the next plain read is
+    back in autocommit after a snapshot read."""
+    seen = []
+    for snapshot in (False, True, False):
+        with database.read(snapshot=snapshot) as session:
+            session.execute(text("SELECT 1"))
+            read_in_transaction = _in_transaction(session)
+            reader = session.connection().connection.driver_connection
+        with database.write(actor="test") as session:
+            level = session.execute(text("SELECT 1")).scalar()
+            assert level == 1 and _in_transaction(session)
+            writer = session.connection().connection.driver_connection
+            if database.dialect == "postgresql":
+                isolation = session.execute(text("SHOW transaction_isolation")).scalar()
+                assert isolation == "read committed" and writer is reader
+        seen.append(read_in_transaction)
+    postgresql = database.dialect == "postgresql"
+    assert seen == ([False, True, False] if postgresql else [True, True, True])
+
+
+def _in_transaction(session: Any) -> bool:
+    driver = session.connection().connection.driver_connection
+    if session.get_bind().dialect.name == "postgresql":
+        return bool(driver.info.transaction_status.name == "INTRANS")
+    return bool(driver.in_transaction)
