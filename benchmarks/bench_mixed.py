@@ -164,7 +164,11 @@ def run_wrk(
 def _cpu_ticks(server: int) -> list[int]:
     """User and system CPU ticks of each worker process (the server's children; with one
     worker, the server itself)."""
-    children = Path(f"/proc/{server}/task/{server}/children").read_text().split() or [server]
+    children = [
+        child
+        for child in Path(f"/proc/{server}/task/{server}/children").read_text().split()
+        if b"resource_tracker" not in Path(f"/proc/{child}/cmdline").read_bytes()
+    ] or [server]
     return [
         sum(int(v) for v in Path(f"/proc/{c}/stat").read_text().split()[13:15]) for c in children
     ]
