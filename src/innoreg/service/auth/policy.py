@@ -71,6 +71,11 @@ class AuthError(InnoregError):
 
 
 class Authenticator(Protocol):
+    def authenticate_at_once(self, request: Request) -> Principal | None:
+        """The caller when it is known without waiting (no database read), else None: then
+        ``authenticate`` runs in the thread pool."""
+        ...
+
     def authenticate(self, request: Request) -> Principal:
         """The caller, ``ANONYMOUS`` when no credentials came; raise ``AuthError(401)`` for
         credentials that do not hold (expired, revoked, forged)."""
@@ -79,6 +84,9 @@ class Authenticator(Protocol):
 
 class AnonymousOnly:
     """The authenticator before accounts exist: everyone is anonymous."""
+
+    def authenticate_at_once(self, request: Request) -> Principal:
+        return ANONYMOUS
 
     def authenticate(self, request: Request) -> Principal:
         return ANONYMOUS
@@ -140,8 +148,7 @@ async def resolve_principal(request: Request) -> Principal:
     if isinstance(cached, Principal):
         return cached
     authenticator: Authenticator = getattr(request.app.state, "authenticator", AnonymousOnly())
-    at_once = getattr(authenticator, "authenticate_at_once", None)
-    principal: Principal | None = at_once(request) if at_once is not None else None
+    principal = authenticator.authenticate_at_once(request)
     if principal is None:
         principal = await run_in_threadpool(authenticator.authenticate, request)
     request.state.principal = principal
