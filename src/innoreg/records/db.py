@@ -11,12 +11,12 @@ PostgreSQL reads one snapshot from start to end.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, Executable, Row, create_engine, event, exc
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -132,6 +132,12 @@ class Database:
                 yield session
         finally:
             session.close()
+
+    def rows(self, statement: Executable) -> Sequence[Row[Any]]:
+        """The rows one reading statement finds, read as ``read()`` reads but on a bare
+        connection: no session, no objects (a list or a record answered from its columns)."""
+        with self._reader.connect() as connection:
+            return connection.execute(statement).all()
 
     def analyze(self) -> None:
         """Refresh the query planner's statistics, after a bulk load (the demo city, a

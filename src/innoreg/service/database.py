@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import threading
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from sqlalchemy import Executable, Row
 from starlette.concurrency import run_in_threadpool
 
 from innoreg.records.db import Database
@@ -63,6 +65,12 @@ async def get_database(request: Request) -> Database:
     if lazy.ready is not None:
         return lazy.ready
     return await run_in_threadpool(lazy.get)
+
+
+async def fetch(database: Database, statement: Executable) -> Sequence[Row[Any]]:
+    """The rows one reading statement finds, read in the thread pool (the loop never waits on
+    the database)."""
+    return await run_in_threadpool(database.rows, statement)
 
 
 DatabaseDep = Annotated[Database, Depends(get_database)]

@@ -8,13 +8,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import inspect, select
+from sqlalchemy import Select, inspect, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from innoreg.errors import InputError
 from innoreg.records.errors import NotFoundError, WorkflowError
-from innoreg.records.repositories.listing import Page, Sort, filtered, page
+from innoreg.records.repositories.listing import Page, Sort, filtered, page, page_statement
 from innoreg.records.repositories.scope import Scope, apply_changes, load
 
 
@@ -40,6 +40,11 @@ class Kind:
 
     def column(self, name: str) -> Any:
         return getattr(self.model, name)
+
+    @property
+    def table(self) -> Any:
+        """The model's table: reading its columns gives rows, not objects."""
+        return self.model.__table__
 
     def sort(self, text: str) -> Sort:
         return Sort.parse(text, {name: self.column(name) for name in self.sorts})
@@ -71,6 +76,28 @@ def list_records(
         cursor=cursor,
         limit=limit,
     )
+
+
+def list_rows_statement(
+    kind: Kind,
+    *,
+    scope: Scope,
+    conditions: Sequence[Any] = (),
+    sort: Sort,
+    cursor: str | None = None,
+    limit: int = 50,
+) -> Select[Any]:
+    """What ``list_records`` reads, as rows of the kind's columns rather than objects (for
+    answers made of the columns alone: the ORM's loading was a third of such a read's CPU).
+    Cut it into a page with ``listing.page_of``."""
+    query = filtered(select(kind.table).where(kind.in_scope(scope)), conditions)
+    return page_statement(query, id_column=kind.column("id"), sort=sort, cursor=cursor, limit=limit)
+
+
+def record_row_statement(kind: Kind, *, scope: Scope, ident: int) -> Select[Any]:
+    """What ``get_record`` reads, as one row: nothing when the record is outside the scope,
+    as when it does not exist."""
+    return select(kind.table).where(kind.column("id") == ident, kind.in_scope(scope))
 
 
 def get_record(session: Session, kind: Kind, *, scope: Scope, ident: int) -> Any:

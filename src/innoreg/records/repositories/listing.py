@@ -61,6 +61,16 @@ def page(
     limit: int,
 ) -> Page[Any]:
     """One page of ``query``'s entities in ``sort`` order, after ``cursor``."""
+    statement = page_statement(query, id_column=id_column, sort=sort, cursor=cursor, limit=limit)
+    return page_of(list(session.scalars(statement)), sort=sort, limit=limit)
+
+
+def page_statement(
+    query: Select[Any], *, id_column: Any, sort: Sort, cursor: str | None, limit: int
+) -> Select[Any]:
+    """``query`` narrowed to one page in ``sort`` order after ``cursor``, one row more than
+    ``limit`` (so ``page_of`` can tell whether another page follows). The query may select
+    entities (a session's objects) or a table's columns (rows)."""
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"must be between 1 and {MAX_LIMIT}", field="limit")
     ordered = sort.column is id_column
@@ -75,11 +85,15 @@ def page(
     keys = [id_column.desc() if sort.descending else id_column.asc()]
     if not ordered:
         keys.insert(0, sort.column.desc() if sort.descending else sort.column.asc())
-    rows = list(session.scalars(query.order_by(*keys).limit(limit + 1)))
-    more = len(rows) > limit
-    items = rows[:limit]
+    return query.order_by(*keys).limit(limit + 1)
+
+
+def page_of(found: Sequence[Any], *, sort: Sort, limit: int) -> Page[Any]:
+    """The page from what ``page_statement`` found (objects or rows), with the cursor of the
+    next page when there is one."""
+    items = list(found[:limit])
     following = None
-    if more:
+    if len(found) > limit:
         last = items[-1]
         following = _encode(sort, getattr(last, sort.key), int(last.id))
     return Page(items, following)

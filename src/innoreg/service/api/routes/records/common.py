@@ -3,13 +3,12 @@ every records operation declares."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query
 
 from innoreg.records.principal import Principal, Role
-from innoreg.records.repositories.listing import MAX_LIMIT, Page
+from innoreg.records.repositories.listing import MAX_LIMIT
 from innoreg.service.api.schemas.problem import ERRORS, problem_response
 from innoreg.service.auth.policy import Policy, current_principal
 
@@ -51,7 +50,3 @@ def sort_query(columns: tuple[str, ...]) -> Any:
     """A ``sort`` query parameter limited to ``columns``, each ascending or ``-`` descending."""
     pattern = "^-?(" + "|".join(columns) + ")$"
     return Query(pattern=pattern, description=f"One of {', '.join(columns)}; `-` descends.")
-
-
-def listing(page: Page[Any], public: Callable[[Any], Any]) -> dict[str, Any]:
-    return {"items": [public(item) for item in page.items], "next": page.next}

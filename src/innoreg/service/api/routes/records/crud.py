@@ -12,7 +12,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 
+from innoreg.records.db import Database
 from innoreg.records.errors import NotFoundError
 from innoreg.records.principal import Principal
 from innoreg.records.repositories.kinds import (
@@ -24,6 +26,11 @@ from innoreg.records.repositories.kinds import (
 )
 from innoreg.records.repositories.listing import MAX_LIMIT
 from innoreg.service.api.routes.records.common import Caller, Ident
+from innoreg.service.api.routes.records.reads import (
+    answered_from_columns,
+    page_answer,
+    record_answer,
+)
 from innoreg.service.api.schemas.records import Listing
 from innoreg.service.auth.policy import Policy, guard
 from innoreg.service.database import DatabaseDep
@@ -82,6 +89,15 @@ class Crud:
             raise NotFoundError(self.kind.name, ident)
         return found
 
+    @property
+    def from_columns(self) -> bool:
+        """Answered from the table's rows (``reads.py``): no own publishing, no part-table."""
+        return (
+            self.publish is None
+            and self.belongs is None
+            and answered_from_columns(self.kind, self.public)
+        )
+
     def shown(self, record: Any, caller: Principal, in_list: bool) -> Any:
         if self.publish is not None:
             return self.publish(record, caller, in_list)
@@ -108,6 +124,7 @@ def add_routes(router: APIRouter, crud: Crud) -> None:
     """``GET path``, ``GET path/{ident}`` and, where the kind is written over the API,
     ``POST path`` and ``PATCH path/{ident}``."""
     kind, public, query_model = crud.kind, crud.public, crud.query
+    from_columns = crud.from_columns
 
     @router.get(
         crud.path,
@@ -116,7 +133,21 @@ def add_routes(router: APIRouter, crud: Crud) -> None:
         dependencies=[guard(crud.read)],
     )
     @retyped(query=Annotated[query_model, Query()])
-    def records(database: DatabaseDep, caller: Caller, query: ListQuery) -> dict[str, Any]:
+    async def records(database: DatabaseDep, caller: Caller, query: ListQuery) -> Any:
+        if from_columns:
+            return await page_answer(
+                database,
+                kind,
+                public,
+                scope=caller.scope(),
+                conditions=query.conditions(),
+                sort=query.sort,
+                cursor=query.cursor,
+                limit=query.limit,
+            )
+        return await run_in_threadpool(objects_page, database, caller, query)
+
+    def objects_page(database: Database, caller: Principal, query: ListQuery) -> dict[str, Any]:
         with database.read() as session:
             page = list_records(
                 session,
@@ -138,7 +169,12 @@ def add_routes(router: APIRouter, crud: Crud) -> None:
         summary=f"A {crud.noun}",
         dependencies=[guard(crud.read)],
     )
-    def record(ident: Ident, database: DatabaseDep, caller: Caller) -> Any:
+    async def record(ident: Ident, database: DatabaseDep, caller: Caller) -> Any:
+        if from_columns:
+            return await record_answer(database, kind, public, scope=caller.scope(), ident=ident)
+        return await run_in_threadpool(one_object, database, caller, ident)
+
+    def one_object(database: Database, caller: Principal, ident: int) -> Any:
         with database.read() as session:
             return crud.shown(crud.get(session, caller, ident), caller, False)
 

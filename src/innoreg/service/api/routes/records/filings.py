@@ -4,18 +4,13 @@ applications are assigned to them."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from innoreg.records.models.filings import AnnualFiling
 from innoreg.records.repositories.filings import FILINGS
-from innoreg.records.repositories.kinds import (
-    create_record,
-    get_record,
-    list_records,
-    update_record,
-)
+from innoreg.records.repositories.kinds import create_record, update_record
 from innoreg.service.api.routes.records.common import (
     READ,
     RECORD_ERRORS,
@@ -25,9 +20,9 @@ from innoreg.service.api.routes.records.common import (
     Ident,
     Limit,
     OrganisationFilter,
-    listing,
     sort_query,
 )
+from innoreg.service.api.routes.records.reads import page_answer, record_answer
 from innoreg.service.api.schemas.records import Listing
 from innoreg.service.api.schemas.records_filings import FilingCreate, FilingPublic, FilingUpdate
 from innoreg.service.auth.policy import guard
@@ -46,7 +41,7 @@ def public(filing: AnnualFiling) -> FilingPublic:
     summary="Annual filings",
     dependencies=[guard(READ)],
 )
-def filings(
+async def filings(
     database: DatabaseDep,
     caller: Caller,
     organisation_id: OrganisationFilter = None,
@@ -57,7 +52,7 @@ def filings(
     sort: Annotated[str, sort_query(FILINGS.sorts)] = "id",
     cursor: Cursor = None,
     limit: Limit = 50,
-) -> dict[str, Any]:
+) -> Response:
     conditions = []
     if organisation_id is not None:
         conditions.append(AnnualFiling.organisation_id == organisation_id)
@@ -65,17 +60,16 @@ def filings(
         conditions.append(AnnualFiling.fiscal_year == fiscal_year)
     if support_eligible is not None:
         conditions.append(AnnualFiling.support_eligible.is_(support_eligible))
-    with database.read() as session:
-        page = list_records(
-            session,
-            FILINGS,
-            scope=caller.scope(),
-            conditions=conditions,
-            sort=sort,
-            cursor=cursor,
-            limit=limit,
-        )
-        return listing(page, public)
+    return await page_answer(
+        database,
+        FILINGS,
+        FilingPublic,
+        scope=caller.scope(),
+        conditions=conditions,
+        sort=sort,
+        cursor=cursor,
+        limit=limit,
+    )
 
 
 @router.get(
@@ -84,9 +78,8 @@ def filings(
     summary="An annual filing",
     dependencies=[guard(READ)],
 )
-def filing(ident: Ident, database: DatabaseDep, caller: Caller) -> FilingPublic:
-    with database.read() as session:
-        return public(get_record(session, FILINGS, scope=caller.scope(), ident=ident))
+async def filing(ident: Ident, database: DatabaseDep, caller: Caller) -> Response:
+    return await record_answer(database, FILINGS, FilingPublic, scope=caller.scope(), ident=ident)
 
 
 @router.post(

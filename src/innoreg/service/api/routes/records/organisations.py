@@ -3,12 +3,11 @@ their scope (a tenant its own, a reviewer those assigned, the bureau all)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from innoreg.records.models.organisations import Organisation
-from innoreg.records.repositories.kinds import get_record, list_records
 from innoreg.records.repositories.organisations import (
     ORGANISATIONS,
     add_organisation,
@@ -22,9 +21,9 @@ from innoreg.service.api.routes.records.common import (
     Cursor,
     Ident,
     Limit,
-    listing,
     sort_query,
 )
+from innoreg.service.api.routes.records.reads import page_answer, record_answer
 from innoreg.service.api.schemas.records import Listing
 from innoreg.service.api.schemas.records_organisations import (
     OrganisationCreate,
@@ -48,7 +47,7 @@ def public(organisation: Organisation) -> OrganisationPublic:
     summary="Organisations",
     dependencies=[guard(READ)],
 )
-def organisations(
+async def organisations(
     database: DatabaseDep,
     caller: Caller,
     kind: OrganisationKind | None = None,
@@ -57,7 +56,7 @@ def organisations(
     sort: Annotated[str, sort_query(ORGANISATIONS.sorts)] = "id",
     cursor: Cursor = None,
     limit: Limit = 50,
-) -> dict[str, Any]:
+) -> Response:
     conditions = []
     if kind:
         conditions.append(Organisation.kind == kind)
@@ -65,17 +64,16 @@ def organisations(
         conditions.append(Organisation.district == district)
     if status:
         conditions.append(Organisation.status == status)
-    with database.read() as session:
-        page = list_records(
-            session,
-            ORGANISATIONS,
-            scope=caller.scope(),
-            conditions=conditions,
-            sort=sort,
-            cursor=cursor,
-            limit=limit,
-        )
-        return listing(page, public)
+    return await page_answer(
+        database,
+        ORGANISATIONS,
+        OrganisationPublic,
+        scope=caller.scope(),
+        conditions=conditions,
+        sort=sort,
+        cursor=cursor,
+        limit=limit,
+    )
 
 
 @router.get(
@@ -84,9 +82,10 @@ def organisations(
     summary="An organisation",
     dependencies=[guard(READ)],
 )
-def organisation(ident: Ident, database: DatabaseDep, caller: Caller) -> OrganisationPublic:
-    with database.read() as session:
-        return public(get_record(session, ORGANISATIONS, scope=caller.scope(), ident=ident))
+async def organisation(ident: Ident, database: DatabaseDep, caller: Caller) -> Response:
+    return await record_answer(
+        database, ORGANISATIONS, OrganisationPublic, scope=caller.scope(), ident=ident
+    )
 
 
 @router.post(
