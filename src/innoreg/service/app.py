@@ -21,6 +21,7 @@ from innoreg.service.database import LazyDatabase
 from innoreg.service.metrics import Metrics
 from innoreg.service.middleware import ServiceMiddleware
 from innoreg.service.settings import Settings
+from innoreg.service.threads import use_threads
 
 STATIC = Path(__file__).parent / "web" / "static"
 DESCRIPTION = """Science-and-technology innovation regulations (Luoyang, Liaoning and the national
@@ -72,6 +73,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Sync routes run in this pool. A few threads serve more requests a second than many: each
     # thread beyond the cores only adds waits for the GIL and for database connections.
     to_thread.current_default_thread_limiter().total_tokens = settings.threads
+    use_threads(settings.threads)  # and async routes' database work in as many (threads.py)
     app.state.ready = True
     import threading
 

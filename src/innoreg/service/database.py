@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from innoreg.records.db import Database
 from innoreg.records.errors import RecordsError
+from innoreg.service.threads import in_thread
 
 
 class DatabaseNotReadyError(RecordsError):
@@ -68,9 +69,9 @@ async def get_database(request: Request) -> Database:
 
 
 async def fetch(database: Database, statement: Executable) -> Sequence[Row[Any]]:
-    """The rows one reading statement finds, read in the thread pool (the loop never waits on
+    """The rows one reading statement finds, read in a worker thread (the loop never waits on
     the database)."""
-    return await run_in_threadpool(database.rows, statement)
+    return await in_thread(database.rows, statement)
 
 
 DatabaseDep = Annotated[Database, Depends(get_database)]

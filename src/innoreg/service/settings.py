@@ -14,7 +14,7 @@
 | ``INNOREG_REDIS_URL`` | (none: each process counts) | sign-in attempts counted in Redis |
 | ``INNOREG_SIGN_IN_RATE`` | 20/minute | sign-in attempts per client address (429 above) |
 | ``INNOREG_ACCOUNT_CHECK_SECONDS`` | 5 | seconds a token's account is kept (0: read each time) |
-| ``INNOREG_THREADS`` | 8 | requests a worker serves at once in its thread pool |
+| ``INNOREG_THREADS`` | 8 | threads in each of a worker's two database-work pools |
 | ``INNOREG_DATABASE_POOL`` | 10 | database connections a worker keeps open |
 | ``INNOREG_KEEPALIVE_REQUESTS`` | 50 | answers per kept-alive connection, on average (0: no end) |
 """

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 
 from innoreg.records.db import Database
 from innoreg.records.errors import NotFoundError
@@ -28,12 +27,14 @@ from innoreg.records.repositories.listing import MAX_LIMIT
 from innoreg.service.api.routes.records.common import Caller, Ident
 from innoreg.service.api.routes.records.reads import (
     answered_from_columns,
+    json_answer,
     page_answer,
     record_answer,
 )
 from innoreg.service.api.schemas.records import Listing
 from innoreg.service.auth.policy import Policy, guard
 from innoreg.service.database import DatabaseDep
+from innoreg.service.threads import in_thread
 
 
 class ListQuery(BaseModel):
@@ -51,6 +52,15 @@ class ListQuery(BaseModel):
         """The filters as conditions on the kind's columns."""
         return []
 
+    def asked(self) -> dict[str, Any]:
+        """The page asked for, as ``list_records`` and ``page_answer`` take it."""
+        return {
+            "conditions": self.conditions(),
+            "sort": self.sort,
+            "cursor": self.cursor,
+            "limit": self.limit,
+        }
+
 
 def sort_field(columns: tuple[str, ...]) -> Any:
     """``sort``: one of ``columns``, ascending, or descending with a leading ``-``."""
@@ -61,7 +71,7 @@ def sort_field(columns: tuple[str, ...]) -> Any:
     )
 
 
-Publish = Callable[[Any, Principal, bool], Any]
+Publish = Callable[[Any, Principal, bool], BaseModel]
 """A stored record as the caller may see it; ``True`` when it is shown in a list."""
 
 
@@ -98,7 +108,7 @@ class Crud:
             and answered_from_columns(self.kind, self.public)
         )
 
-    def shown(self, record: Any, caller: Principal, in_list: bool) -> Any:
+    def shown(self, record: Any, caller: Principal, in_list: bool) -> BaseModel:
         if self.publish is not None:
             return self.publish(record, caller, in_list)
         return self.public.model_validate(record)
@@ -135,29 +145,12 @@ def add_routes(router: APIRouter, crud: Crud) -> None:
     @retyped(query=Annotated[query_model, Query()])
     async def records(database: DatabaseDep, caller: Caller, query: ListQuery) -> Any:
         if from_columns:
-            return await page_answer(
-                database,
-                kind,
-                public,
-                scope=caller.scope(),
-                conditions=query.conditions(),
-                sort=query.sort,
-                cursor=query.cursor,
-                limit=query.limit,
-            )
-        return await run_in_threadpool(objects_page, database, caller, query)
+            return await page_answer(database, kind, public, scope=caller.scope(), **query.asked())
+        return await in_thread(objects_page, database, caller, query)
 
     def objects_page(database: Database, caller: Principal, query: ListQuery) -> dict[str, Any]:
         with database.read() as session:
-            page = list_records(
-                session,
-                kind,
-                scope=caller.scope(),
-                conditions=query.conditions(),
-                sort=query.sort,
-                cursor=query.cursor,
-                limit=query.limit,
-            )
+            page = list_records(session, kind, scope=caller.scope(), **query.asked())
             return {
                 "items": [crud.shown(item, caller, True) for item in page.items],
                 "next": page.next,
@@ -172,7 +165,7 @@ def add_routes(router: APIRouter, crud: Crud) -> None:
     async def record(ident: Ident, database: DatabaseDep, caller: Caller) -> Any:
         if from_columns:
             return await record_answer(database, kind, public, scope=caller.scope(), ident=ident)
-        return await run_in_threadpool(one_object, database, caller, ident)
+        return await in_thread(one_object, database, caller, ident)
 
     def one_object(database: Database, caller: Principal, ident: int) -> Any:
         with database.read() as session:
@@ -190,8 +183,13 @@ def add_routes(router: APIRouter, crud: Crud) -> None:
         dependencies=[guard(crud.write)],
     )
     @retyped(body=create_model)
-    def create(body: BaseModel, database: DatabaseDep, caller: Caller) -> Any:
-        values = crud.fields(body.model_dump(by_alias=True))
+    async def create(body: BaseModel, database: DatabaseDep, caller: Caller) -> Any:
+        made = await in_thread(
+            create_one, crud.fields(body.model_dump(by_alias=True)), database, caller
+        )
+        return json_answer(made, status_code=201)
+
+    def create_one(values: dict[str, Any], database: Database, caller: Principal) -> BaseModel:
         with database.write(actor=caller.actor) as session:
             made = create_record(session, kind, scope=caller.scope(), fields=values)
             return crud.shown(made, caller, False)
@@ -203,9 +201,15 @@ def add_routes(router: APIRouter, crud: Crud) -> None:
         dependencies=[guard(crud.write)],
     )
     @retyped(body=update_model)
-    def update(ident: Ident, body: BaseModel, database: DatabaseDep, caller: Caller) -> Any:
+    async def update(ident: Ident, body: BaseModel, database: DatabaseDep, caller: Caller) -> Any:
         changes = body.model_dump(exclude_unset=True, by_alias=True)
         version = changes.pop("version")
+        changed = await in_thread(update_one, ident, version, changes, database, caller)
+        return json_answer(changed)
+
+    def update_one(
+        ident: int, version: int, changes: dict[str, Any], database: Database, caller: Principal
+    ) -> BaseModel:
         with database.write(actor=caller.actor) as session:
             crud.get(session, caller, ident)
             changed = update_record(

@@ -66,5 +66,10 @@ async def record_answer(
     found = await fetch(database, record_row_statement(kind, scope=scope, ident=ident))
     if not found:
         raise NotFoundError(kind.name, ident)
-    answer = public.model_validate(found[0])
-    return Response(answer.model_dump_json(by_alias=True), media_type=JSON)
+    return json_answer(public.model_validate(found[0]))
+
+
+def json_answer(answer: BaseModel, *, status_code: int = 200) -> Response:
+    """``answer`` as the route's JSON, written once: a model returned instead would be dumped,
+    validated again against the route's ``response_model`` and then serialised."""
+    return Response(answer.model_dump_json(by_alias=True), status_code, media_type=JSON)
