@@ -1,6 +1,6 @@
 """Async routes hand their database work to the worker's own threads (``service/threads.py``):
 the answer and the exception come back, context variables go along, and no more calls run at
-once than ``INNOREG_THREADS``."""
+once than ``INNOREG_RECORDS_THREADS``, which the app sets at start-up."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from innoreg.errors import InputError
+from innoreg.service.app import create_app
+from innoreg.service.settings import Settings
 from innoreg.service.threads import in_thread, use_threads
 
 REQUEST = contextvars.ContextVar("request", default="none")
@@ -20,7 +23,7 @@ REQUEST = contextvars.ContextVar("request", default="none")
 @pytest.fixture(autouse=True)
 def default_threads() -> Iterator[None]:
     yield
-    use_threads(8)
+    use_threads(Settings().records_threads)
 
 
 def test_a_call_runs_in_a_worker_thread_with_the_callers_context() -> None:
@@ -46,6 +49,10 @@ def test_an_exception_in_the_thread_reaches_the_route() -> None:
 
 def test_no_more_calls_run_at_once_than_the_threads_set() -> None:
     use_threads(3)
+    assert _most_at_once(12) == 3
+
+
+def _most_at_once(calls: int) -> int:
     running = 0
     most = 0
     lock = threading.Lock()
@@ -55,12 +62,24 @@ def test_no_more_calls_run_at_once_than_the_threads_set() -> None:
         with lock:
             running += 1
             most = max(most, running)
-        time.sleep(0.05)
+        time.sleep(0.03)
         with lock:
             running -= 1
 
     async def many() -> None:
-        await asyncio.gather(*(in_thread(work) for _ in range(12)))
+        await asyncio.gather(*(in_thread(work) for _ in range(calls)))
 
     asyncio.run(many())
-    assert most == 3
+    return most
+
+
+def test_the_app_starts_with_the_records_threads_set() -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(Settings(access_log=False, records_threads=5))):
+        assert _most_at_once(12) == 5
+    assert Settings.from_env({"INNOREG_RECORDS_THREADS": "3"}).records_threads == 3
+    assert Settings().records_threads == 2
+    with pytest.raises(InputError) as refused:
+        Settings.from_env({"INNOREG_RECORDS_THREADS": "0"})
+    assert refused.value.field == "INNOREG_RECORDS_THREADS"

@@ -73,7 +73,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Sync routes run in this pool. A few threads serve more requests a second than many: each
     # thread beyond the cores only adds waits for the GIL and for database connections.
     to_thread.current_default_thread_limiter().total_tokens = settings.threads
-    use_threads(settings.threads)  # and async routes' database work in as many (threads.py)
+    use_threads(settings.records_threads)  # the records API's database work (threads.py)
     app.state.ready = True
     import threading
 

@@ -14,7 +14,8 @@
 | ``INNOREG_REDIS_URL`` | (none: each process counts) | sign-in attempts counted in Redis |
 | ``INNOREG_SIGN_IN_RATE`` | 20/minute | sign-in attempts per client address (429 above) |
 | ``INNOREG_ACCOUNT_CHECK_SECONDS`` | 5 | seconds a token's account is kept (0: read each time) |
-| ``INNOREG_THREADS`` | 8 | threads in each of a worker's two database-work pools |
+| ``INNOREG_THREADS`` | 8 | requests a worker serves at once in its thread pool |
+| ``INNOREG_RECORDS_THREADS`` | 2 | threads a worker runs the records API's database work in |
 | ``INNOREG_DATABASE_POOL`` | 10 | database connections a worker keeps open |
 | ``INNOREG_KEEPALIVE_REQUESTS`` | 50 | answers per kept-alive connection, on average (0: no end) |
 """
@@ -46,6 +47,7 @@ class Settings:
     sign_in_rate: str = "20/minute"
     account_check_seconds: int = 5
     threads: int = 8
+    records_threads: int = 2
     database_pool: int = 10
     keepalive_requests: int = 50
 
