@@ -9,7 +9,9 @@ Environment: ``INNOREG_BENCH_MIXED_SECONDS`` (default 60), ``INNOREG_BENCH_MIXED
 between an answer and its next request), ``INNOREG_BENCH_HTTP_WORKERS`` (2),
 ``INNOREG_BENCH_MIXED_USERS`` (100 enterprise users, each with their own organisation),
 ``INNOREG_BENCH_POSTGRES_URL`` (the server's admin URL; a throwaway database is made and
-dropped).
+dropped), ``INNOREG_BENCH_MIXED_BUSY`` (0: a fraction such as 0.6 runs one busy neighbour per
+CPU during the measured run, each spinning that share of every 10 ms: a reproducible stand-in
+for a host that lends the machine less CPU than usual).
 """
 
 from __future__ import annotations
@@ -174,6 +176,27 @@ def _cpu_ticks(server: int) -> list[int]:
     ]
 
 
+BUSY_NEIGHBOUR = """
+import sys, time
+duty, period = float(sys.argv[1]), 0.010
+while True:
+    start = time.perf_counter()
+    while time.perf_counter() - start < duty * period:
+        pass
+    time.sleep(period * (1 - duty))
+"""
+
+
+def busy_neighbours(duty: float) -> list[subprocess.Popen[bytes]]:
+    """One process per CPU spinning ``duty`` of every 10 ms (none for 0)."""
+    if not 0 < duty < 1:
+        return []
+    return [
+        subprocess.Popen([sys.executable, "-c", BUSY_NEIGHBOUR, str(duty)])
+        for _ in range(os.cpu_count() or 1)
+    ]
+
+
 def _machine_ticks() -> list[int]:
     """The machine's CPU ticks: user, nice, system, idle, iowait, irq, softirq, steal."""
     with open("/proc/stat") as stat:
@@ -189,6 +212,7 @@ def main() -> int:
     workers = int(os.environ.get("INNOREG_BENCH_HTTP_WORKERS", "2"))
     n_users = int(os.environ.get("INNOREG_BENCH_MIXED_USERS", "100"))
     think = int(os.environ.get("INNOREG_BENCH_MIXED_THINK_MS", "100"))
+    busy = float(os.environ.get("INNOREG_BENCH_MIXED_BUSY", "0"))
     admin = create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
     name = f"innoreg_bench_mixed_{secrets.token_hex(4)}"
     with admin.connect() as connection:
@@ -228,13 +252,21 @@ def main() -> int:
                 }
             )
         run_wrk(base, users, clients, 3, think)  # warm-up: pools, plans, caches
-        workers_cpu, machine = _cpu_ticks(server.pid), _machine_ticks()
-        result = run_wrk(base, users, clients, seconds, think)
-        spent = [
-            after - before
-            for before, after in zip(workers_cpu, _cpu_ticks(server.pid), strict=True)
-        ]
-        machine = [after - before for before, after in zip(machine, _machine_ticks(), strict=True)]
+        neighbours = busy_neighbours(busy)
+        try:
+            workers_cpu, machine = _cpu_ticks(server.pid), _machine_ticks()
+            result = run_wrk(base, users, clients, seconds, think)
+            spent = [
+                after - before
+                for before, after in zip(workers_cpu, _cpu_ticks(server.pid), strict=True)
+            ]
+            machine = [
+                after - before for before, after in zip(machine, _machine_ticks(), strict=True)
+            ]
+        finally:
+            for neighbour in neighbours:
+                neighbour.kill()
+                neighbour.wait()
         saturated = run_wrk(base, users, clients, min(seconds, 20), 0)
     finally:
         if server is not None:
@@ -257,6 +289,10 @@ def main() -> int:
         f"machine's CPU time stolen by its host {100 * machine[7] / max(sum(machine), 1):.1f} %"
     )
     status = "pass" if result["p99_ms"] <= TARGET_P99_MS and result["errors"] == 0 else "MISS"
+    if busy:
+        print(
+            f"during the measured run: one busy neighbour per CPU spinning {busy:.0%} of the time"
+        )
     print(
         f"mixed workload on PostgreSQL, {clients} clients (think {think} ms) {seconds} s, "
         f"{workers} workers, "
