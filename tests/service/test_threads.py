@@ -8,7 +8,9 @@ import asyncio
 import contextvars
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pytest
 
@@ -18,6 +20,14 @@ from innoreg.service.settings import Settings
 from innoreg.service.threads import in_thread, use_threads
 
 REQUEST = contextvars.ContextVar("request", default="none")
+T = TypeVar("T")
+
+
+def _run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` in a thread of its own: the browser tests leave an event loop running
+    in the main thread, where ``asyncio.run`` refuses to start another."""
+    with ThreadPoolExecutor(1) as runner:
+        return runner.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(autouse=True)
@@ -34,7 +44,7 @@ def test_a_call_runs_in_a_worker_thread_with_the_callers_context() -> None:
         REQUEST.set("r-1")
         return await in_thread(work, 21)
 
-    name, seen, answer = asyncio.run(route())
+    name, seen, answer = _run(route())
     assert name.startswith("innoreg-db") and name != threading.current_thread().name
     assert (seen, answer) == ("r-1", 42)
 
@@ -44,7 +54,7 @@ def test_an_exception_in_the_thread_reaches_the_route() -> None:
         raise LookupError("no such filing")
 
     with pytest.raises(LookupError, match="no such filing"):
-        asyncio.run(in_thread(fail))
+        _run(in_thread(fail))
 
 
 def test_no_more_calls_run_at_once_than_the_threads_set() -> None:
@@ -69,7 +79,7 @@ def _most_at_once(calls: int) -> int:
     async def many() -> None:
         await asyncio.gather(*(in_thread(work) for _ in range(calls)))
 
-    asyncio.run(many())
+    _run(many())
     return most
 
 

@@ -4,8 +4,8 @@ public answer is made of their columns alone (a filing, an organisation, an IP a
 Measured on a signed-in ``GET /v1/filings/{id}`` (PostgreSQL, one worker): reading the row
 rather than loading an object, and writing the answer's JSON once rather than letting FastAPI
 dump, re-validate and serialise the returned model, took the worker's CPU per request from
-1.35 to about 1.1 ms; a page of 20 filings from 1.63 to about 1.25 ms. Kinds whose answer needs
-related records or masking (transfers' reward plans, applications) keep their objects."""
+1.35 to 1.17 ms; a page of 20 filings from 1.63 to 1.28 ms. Kinds whose answer needs related
+records or masking (transfers' reward plans, applications) keep their objects."""
 
 from __future__ import annotations
 
