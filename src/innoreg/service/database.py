@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import Executable, Row
 from starlette.concurrency import run_in_threadpool
 
 from innoreg.records.db import Database
 from innoreg.records.errors import RecordsError
-from innoreg.service.threads import in_thread
 
 
 class DatabaseNotReadyError(RecordsError):
@@ -66,12 +63,6 @@ async def get_database(request: Request) -> Database:
     if lazy.ready is not None:
         return lazy.ready
     return await run_in_threadpool(lazy.get)
-
-
-async def fetch(database: Database, statement: Executable) -> Sequence[Row[Any]]:
-    """The rows one reading statement finds, read in a worker thread (the loop never waits on
-    the database)."""
-    return await in_thread(database.rows, statement)
 
 
 DatabaseDep = Annotated[Database, Depends(get_database)]

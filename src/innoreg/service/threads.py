@@ -25,12 +25,14 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
+from innoreg.service.settings import Settings
+
 P = ParamSpec("P")
 T = TypeVar("T")
 
 _lock = threading.Lock()
 _pool: ThreadPoolExecutor | None = None
-_size = 2
+_size = Settings.records_threads
 
 
 def use_threads(size: int) -> None:

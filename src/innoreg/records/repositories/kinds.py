@@ -14,7 +14,13 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from innoreg.errors import InputError
 from innoreg.records.errors import NotFoundError, WorkflowError
-from innoreg.records.repositories.listing import Page, Sort, filtered, page, page_statement
+from innoreg.records.repositories.listing import (
+    Page,
+    Sort,
+    filtered,
+    page_of,
+    page_statement,
+)
 from innoreg.records.repositories.scope import Scope, apply_changes, load
 
 
@@ -67,15 +73,9 @@ def list_records(
     limit: int = 50,
 ) -> Page[Any]:
     """A page of ``kind`` in ``scope`` meeting ``conditions``, after ``cursor``."""
-    query = filtered(select(kind.model).where(kind.in_scope(scope)), conditions)
-    return page(
-        session,
-        query,
-        id_column=kind.column("id"),
-        sort=kind.sort(sort),
-        cursor=cursor,
-        limit=limit,
-    )
+    chosen = kind.sort(sort)
+    statement = _page_statement(kind, kind.model, scope, conditions, chosen, cursor, limit)
+    return page_of(list(session.scalars(statement)), sort=chosen, limit=limit)
 
 
 def list_rows_statement(
@@ -90,7 +90,20 @@ def list_rows_statement(
     """What ``list_records`` reads, as rows of the kind's columns rather than objects (for
     answers made of the columns alone: the ORM's loading was a third of such a read's CPU).
     Cut it into a page with ``listing.page_of``."""
-    query = filtered(select(kind.table).where(kind.in_scope(scope)), conditions)
+    return _page_statement(kind, kind.table, scope, conditions, sort, cursor, limit)
+
+
+def _page_statement(
+    kind: Kind,
+    selected: Any,
+    scope: Scope,
+    conditions: Sequence[Any],
+    sort: Sort,
+    cursor: str | None,
+    limit: int,
+) -> Select[Any]:
+    """One page of ``selected`` (the model: objects; its table: rows) in ``scope``."""
+    query = filtered(select(selected).where(kind.in_scope(scope)), conditions)
     return page_statement(query, id_column=kind.column("id"), sort=sort, cursor=cursor, limit=limit)
 
 

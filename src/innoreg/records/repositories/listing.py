@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, tuple_
-from sqlalchemy.orm import Session
 
 from innoreg.errors import InputError
 
@@ -49,20 +48,6 @@ class Sort:
     @property
     def text(self) -> str:
         return f"-{self.key}" if self.descending else self.key
-
-
-def page(
-    session: Session,
-    query: Select[Any],
-    *,
-    id_column: Any,
-    sort: Sort,
-    cursor: str | None,
-    limit: int,
-) -> Page[Any]:
-    """One page of ``query``'s entities in ``sort`` order, after ``cursor``."""
-    statement = page_statement(query, id_column=id_column, sort=sort, cursor=cursor, limit=limit)
-    return page_of(list(session.scalars(statement)), sort=sort, limit=limit)
 
 
 def page_statement(

@@ -21,7 +21,7 @@ from innoreg.records.repositories.kinds import Kind, list_rows_statement, record
 from innoreg.records.repositories.listing import page_of
 from innoreg.records.repositories.scope import Scope
 from innoreg.service.api.schemas.records import Listing
-from innoreg.service.database import fetch
+from innoreg.service.threads import in_thread
 
 JSON = "application/json"
 
@@ -52,7 +52,7 @@ async def page_answer(
     statement = list_rows_statement(
         kind, scope=scope, conditions=conditions, sort=chosen, cursor=cursor, limit=limit
     )
-    page = page_of(await fetch(database, statement), sort=chosen, limit=limit)
+    page = page_of(await in_thread(database.rows, statement), sort=chosen, limit=limit)
     listing = Listing[public](  # type: ignore[valid-type]
         items=[public.model_validate(row) for row in page.items], next=page.next
     )
@@ -63,7 +63,7 @@ async def record_answer(
     database: Database, kind: Kind, public: type[BaseModel], *, scope: Scope, ident: int
 ) -> Response:
     """One record of ``kind`` in ``scope`` as ``public`` JSON; 404 outside the scope."""
-    found = await fetch(database, record_row_statement(kind, scope=scope, ident=ident))
+    found = await in_thread(database.rows, record_row_statement(kind, scope=scope, ident=ident))
     if not found:
         raise NotFoundError(kind.name, ident)
     return json_answer(public.model_validate(found[0]))
